@@ -1,0 +1,205 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// actTok is one word of a sentence as the actor matcher sees it.
+type actTok struct {
+	start, end int32 // byte range of the word, possessive "'s" excluded
+	rawEnd     int32 // end including the possessive
+	fold       string
+	sep        actSep // what stands between the previous word and this one
+	cap        bool   // starts with a capital ("Putin", "U.S.", "al-Assad")
+	allCaps    bool   // two or more letters, all capitals ("NATO", "WASHINGTON")
+	hyphen     bool   // joined by a hyphen ("Trump-Putin")
+	poss       bool   // followed by a possessive "'s"
+	number     bool   // starts with a digit
+	initial    bool   // first word of a sentence, a quotation or a clause after ":"
+	qOpen      bool   // an opening quotation mark stands right before
+	qClose     bool   // a closing quotation mark stands right after
+}
+
+// actSep classifies the characters between two words.
+type actSep uint8
+
+const (
+	sepSpace actSep = iota // white space only (or nothing)
+	sepComma               // a comma
+	sepBreak               // any other punctuation: parentheses, quotes, dashes, ";"
+)
+
+// actTokenize splits s into words. Abbreviations listed in the gazetteer keep
+// their period ("Gen.", "Mr."), as do acronyms written with periods ("U.S.")
+// and initials ("J."), so that they stay inside a name.
+func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
+	toks = toks[:0]
+	prevEnd := 0
+	first := true
+	for i := 0; i < len(s); {
+		r, w := actRune(s, i)
+		if !actWordRune(r) {
+			i += w
+			continue
+		}
+		st := i
+		j := actScanWord(s, i)
+		// Acronyms with periods and initials: "U.S.", "U.K.", "J."
+		if j-st == 1 && s[st] >= 'A' && s[st] <= 'Z' && j < len(s) && s[j] == '.' {
+			k := j
+			for k+2 < len(s) && s[k+1] >= 'A' && s[k+1] <= 'Z' && s[k+2] == '.' {
+				k += 2
+			}
+			if k > j || j+1 == len(s) || s[j+1] == ' ' {
+				j = k + 1
+			}
+		} else if j < len(s) && s[j] == '.' && g != nil && g.abbrevs[gazFold(s[st:j])] {
+			j++
+		}
+		end := j
+		poss := false
+		if strings.HasSuffix(s[st:j], "'s") || strings.HasSuffix(s[st:j], "'S") {
+			end, poss = j-2, true
+		} else if strings.HasSuffix(s[st:j], "’s") || strings.HasSuffix(s[st:j], "’S") {
+			end, poss = j-len("’s"), true
+		}
+		if end <= st {
+			end, poss = j, false
+		}
+		t := actTok{start: int32(st), end: int32(end), rawEnd: int32(j), poss: poss}
+		word := s[st:end]
+		t.fold = gazFold(word)
+		t.sep, t.qOpen = actClassifySep(s[prevEnd:st], first)
+		fr, _ := utf8.DecodeRuneInString(word)
+		t.number = unicode.IsDigit(fr)
+		t.cap = unicode.IsUpper(fr) || actArabicArticle(word)
+		t.hyphen = strings.ContainsAny(word, "-‐–")
+		letters, upper := 0, 0
+		for _, r := range word {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		t.allCaps = letters >= 2 && upper == letters
+		toks = append(toks, t)
+		first = false
+		prevEnd = j
+		i = j
+	}
+	// Closing quotes: a quotation mark right after a word.
+	for k := range toks {
+		e := int(toks[k].rawEnd)
+		for e < len(s) && (s[e] == '.' || s[e] == ',' || s[e] == '!' || s[e] == '?') {
+			e++
+		}
+		if e < len(s) {
+			r, _ := utf8.DecodeRuneInString(s[e:])
+			toks[k].qClose = r == '”' || r == '"' || r == '’'
+		}
+	}
+	// Positions where a capital says nothing: the first word of the
+	// sentence or of a quotation, and after a colon or a dash.
+	startSeen := false
+	for k := range toks {
+		t := &toks[k]
+		if !startSeen {
+			if t.number {
+				continue
+			}
+			t.initial, startSeen = true, true
+			continue
+		}
+		if t.qOpen {
+			t.initial = true
+			continue
+		}
+		gap := s[toks[k-1].rawEnd:t.start]
+		if strings.ContainsAny(gap, ":—") || strings.Contains(gap, " – ") || strings.Contains(gap, " - ") {
+			t.initial = true
+		}
+	}
+	return toks
+}
+
+func actRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func actWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// actScanWord returns the end of the word starting at i: letters and digits
+// with inner apostrophes ("O'Brien") and hyphens ("Trump-Putin").
+func actScanWord(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, w := actRune(s, j)
+		if actWordRune(r) {
+			j += w
+			continue
+		}
+		if j > i && j+w < len(s) && (r == '\'' || r == '’' || r == '-' || r == '‐' || r == '–') {
+			r2, _ := actRune(s, j+w)
+			if unicode.IsLetter(r2) || (r != '\'' && r != '’' && unicode.IsDigit(r2)) {
+				j += w
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// actArabicArticle: "al-Assad", "bin Salman" style particles start a name
+// in lower case.
+func actArabicArticle(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" {
+		return false
+	}
+	switch p {
+	case "al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ibn", "bin", "abu", "abd", "ben":
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// actClassifySep reads the gap between two words. first is true for the
+// gap before the first word.
+func actClassifySep(gap string, first bool) (actSep, bool) {
+	sep := sepSpace
+	open := false
+	for i := 0; i < len(gap); {
+		r, w := actRune(gap, i)
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\u00a0':
+		case r == ',':
+			if sep == sepSpace {
+				sep = sepComma
+			}
+		case r == '“' || r == '‘' || r == '«':
+			sep, open = sepBreak, true
+		case r == '"' || r == '\'':
+			// A straight quote opens when it starts the sentence or
+			// follows a space or a parenthesis; right after a word it closes.
+			sep = sepBreak
+			if (i == 0 && first) || (i > 0 && (gap[i-1] == ' ' || gap[i-1] == '(')) {
+				open = true
+			}
+		default:
+			sep = sepBreak
+		}
+		i += w
+	}
+	return sep, open
+}

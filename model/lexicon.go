@@ -1,0 +1,71 @@
+package model
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+//go:embed data/function_words.txt
+var lexFunctionWordsTxt string
+
+// functionWords are English grammar words: never a counted noun, a content
+// word to align claims on, or a name.
+var lexFunctionWords = lexWordSet(lexFunctionWordsTxt)
+
+// wordSet reads a whitespace-separated word list with "#" comment lines.
+func lexWordSet(data string) map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(data, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			m[strings.ToLower(w)] = true
+		}
+	}
+	return m
+}
+
+//go:embed data/synonyms.tsv
+var lexSynonymsTSV string
+
+// synonymClass maps a news word to the class of words that name the same
+// thing ("talks", "summit", "discussions" are all a meeting).
+var lexSynonymClass = func() map[string]string {
+	m := map[string]string{}
+	lexReadTSV(lexSynonymsTSV, func(f []string) {
+		if len(f) < 2 {
+			return
+		}
+		for _, w := range strings.Fields(f[1]) {
+			m[w] = f[0]
+		}
+	})
+	return m
+}()
+
+// lemmatizer folds content words to a comparable form: the synonym class
+// when the word has one, its Snowball stem otherwise. One lemmatizer serves
+// one Build, so its cache needs no lock and dies with the build.
+type lexLemmatizer struct {
+	cache map[string]string
+}
+
+func newLexLemmatizer() *lexLemmatizer { return &lexLemmatizer{cache: make(map[string]string, 4096)} }
+
+func (l *lexLemmatizer) lemma(w string) string {
+	if c, ok := lexSynonymClass[w]; ok {
+		return c
+	}
+	if v, ok := l.cache[w]; ok {
+		return v
+	}
+	v := english.Stem(w, false)
+	if c, ok := lexSynonymClass[v]; ok {
+		v = c
+	}
+	l.cache[w] = v
+	return v
+}

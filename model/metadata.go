@@ -1,0 +1,168 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var (
+	// "By Jane Doe", "By Jane Doe, Outlet", "By Jane Doe | Outlet"
+	reByline = regexp.MustCompile(`^(?i:by|written by|author:|words by)\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,4})\s*(?:(?:,|\||-|–|—|for)\s*(.{2,60}))?$`)
+	// `Report by “Outlet” International News Desk`
+	reReportBy = regexp.MustCompile(`^(?i:report(?:ed)? by|reporting by|from)\s*[“"']([^”"']{2,60})[”"']`)
+	// "visit Outlet.com", "at www.outlet.com"
+	reVisitSite = regexp.MustCompile(`(?i)\bvisit\s+(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]{1,40})\.(?:com|org|net|news|co|info|tv|pk|in|uk)\b`)
+	// "WASHINGTON —", "ANCHORAGE, Alaska —", "LONDON (Reuters) -"
+	reDateline  = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’ -]{2,30}(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)?)\s*(?:\([^)]{1,40}\)\s*)?(?:—|–|--| - )\s*`)
+	reCitedList = regexp.MustCompile(`(?i)sources?\s*:\s*(.+)$`)
+	reAndSplit  = regexp.MustCompile(`\s*(?:,\s*and\s+|,\s*|\s+and\s+|;\s*)\s*`)
+)
+
+func isBylineLine(s string) bool {
+	return len(s) < 120 && reByline.MatchString(s)
+}
+
+func isReportByLine(s string) bool {
+	return len(s) < 160 && reReportBy.MatchString(s)
+}
+
+// articleMeta is what the lines of one article say about it.
+type articleMeta struct {
+	byline, outlet, dateline string
+	cited                    []string
+}
+
+// readMetadata looks at every line, furniture included: an author box at the
+// foot of a page is furniture for the text but names the byline.
+func readMetadata(lines []line) articleMeta {
+	var m articleMeta
+	for i, l := range lines {
+		if l.kind == lineBlank {
+			continue
+		}
+		t := l.text
+		if m.byline == "" && isBylineLine(t) {
+			sm := reByline.FindStringSubmatch(t)
+			m.byline = strings.TrimSpace(sm[1])
+			if m.outlet == "" && sm[2] != "" {
+				m.outlet = cleanOutlet(sm[2])
+			}
+			continue
+		}
+		if m.outlet == "" {
+			if sm := reReportBy.FindStringSubmatch(t); sm != nil {
+				m.outlet = cleanOutlet(sm[1])
+				continue
+			}
+		}
+		if m.byline == "" && isAuthorBoxHeading(t) {
+			if name := nextNameLine(lines, i); name != "" {
+				m.byline = name
+			}
+		}
+		if m.cited == nil && reCitedLine.MatchString(t) {
+			if sm := reCitedList.FindStringSubmatch(t); sm != nil {
+				m.cited = splitList(sm[1])
+			}
+		}
+	}
+	if m.outlet == "" {
+		for _, l := range lines {
+			if sm := reVisitSite.FindStringSubmatch(l.text); sm != nil {
+				m.outlet = splitCamel(sm[1])
+				break
+			}
+		}
+	}
+	return m
+}
+
+func isAuthorBoxHeading(t string) bool {
+	switch foldLine(t) {
+	case "about author", "about the author", "author", "written by", "posted by":
+		return true
+	}
+	return false
+}
+
+// nextNameLine returns the first line after i that looks like a person's
+// name (two to five capitalised words, nothing else).
+func nextNameLine(lines []line, i int) string {
+	for j := i + 1; j < len(lines) && j < i+6; j++ {
+		t := lines[j].text
+		if t == "" || isAuthorBoxHeading(t) {
+			continue
+		}
+		if looksLikeName(t) {
+			return t
+		}
+		return ""
+	}
+	return ""
+}
+
+func looksLikeName(t string) bool {
+	words := strings.Fields(t)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r {
+			if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func cleanOutlet(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "“”\"'.,|-–— ")
+	return s
+}
+
+// splitCamel turns a site name like "SomeOutletName" into "Some Outlet Name".
+func splitCamel(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if i > 0 && unicode.IsUpper(r) && unicode.IsLower(rs[i-1]) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func splitList(s string) []string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".")
+	var out []string
+	for _, p := range reAndSplit.Split(s, -1) {
+		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "and "))
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// findDateline returns the dateline opening a paragraph ("ANCHORAGE, Alaska")
+// or "". At least the first word must be all capitals.
+func findDateline(para string) string {
+	sm := reDateline.FindStringSubmatch(para)
+	if sm == nil {
+		return ""
+	}
+	d := strings.TrimSpace(sm[1])
+	first := strings.FieldsFunc(d, func(r rune) bool { return r == ',' || r == ' ' })[0]
+	if len([]rune(first)) < 3 || strings.ToUpper(first) != first {
+		return ""
+	}
+	return d
+}

@@ -1,0 +1,223 @@
+package model
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed data/places.tsv
+var geoPlacesTSV string
+
+// place is one gazetteer entry; parent is the index of the place that
+// contains it, -1 for a top level.
+type geoPlace struct {
+	name   string // full name, maybe with a disambiguating parenthesis
+	kind   string
+	parent int
+}
+
+// gazetteer is general geography: countries, continents, states and regions
+// of large countries, capitals and major cities. Surface forms may be
+// ambiguous ("Georgia", "Victoria"), so a look-up yields every reading.
+type geoIndex struct {
+	places  []geoPlace
+	byName  map[string][]int // folded surface form -> places
+	maxWord int              // longest surface form in words
+}
+
+var geo = loadGeo(geoPlacesTSV)
+
+func loadGeo(data string) *geoIndex {
+	g := &geoIndex{byName: map[string][]int{}}
+	ids := map[string]int{}
+	var parents []string
+	lexReadTSV(data, func(f []string) {
+		if len(f) < 3 {
+			return
+		}
+		id := len(g.places)
+		g.places = append(g.places, geoPlace{name: f[0], kind: f[2], parent: -1})
+		parents = append(parents, f[1])
+		ids[f[0]] = id
+		forms := []string{geoDisplayName(f[0])}
+		if len(f) > 3 && f[3] != "" {
+			forms = append(forms, strings.Split(f[3], "|")...)
+		}
+		for _, form := range forms {
+			key := geoKey(form)
+			g.byName[key] = append(g.byName[key], id)
+			if n := len(strings.Fields(key)); n > g.maxWord {
+				g.maxWord = n
+			}
+		}
+	})
+	for i, p := range parents {
+		if p == "" {
+			continue
+		}
+		if id, ok := ids[p]; ok {
+			g.places[i].parent = id
+		} else {
+			panic("data/places.tsv: unknown parent " + p + " of " + g.places[i].name)
+		}
+	}
+	return g
+}
+
+// displayName drops a disambiguating parenthesis: "Georgia (U.S. state)".
+func geoDisplayName(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// placeKey folds a surface form for look-up: lower case, no dots, ASCII
+// apostrophes, "St." and "Saint" alike.
+func geoKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer(".", "", "’", "'", ",", " ,").Replace(s)
+	f := strings.Fields(s)
+	for i, w := range f {
+		if w == "saint" {
+			f[i] = "st"
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// lookup returns the places a surface form may name.
+func (g *geoIndex) lookup(form string) []int { return g.byName[geoKey(form)] }
+
+// within tells whether place a lies inside place b (or is b).
+func (g *geoIndex) within(a, b int) bool {
+	for a >= 0 {
+		if a == b {
+			return true
+		}
+		a = g.places[a].parent
+	}
+	return false
+}
+
+// placesCompatible tells whether two surface forms can name one location:
+// one reading of each is the same place or lies inside the other (Anchorage
+// and Alaska). Unknown names are never declared incompatible.
+func placesCompatible(a, b string) bool {
+	ra, rb := geo.lookup(a), geo.lookup(b)
+	if len(ra) == 0 || len(rb) == 0 {
+		return true
+	}
+	for _, x := range ra {
+		for _, y := range rb {
+			if geo.within(x, y) || geo.within(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Prepositions that put an event at a place.
+var geoLocativePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "from": true,
+	"to": true, "into": true, "across": true, "throughout": true,
+}
+
+// parsePlaces finds the gazetteer places of a sentence that follow a
+// locative preposition ("in Anchorage, Alaska", "near Kharkiv") or stand as
+// a dateline. "City, State" joins into the city when the state contains it.
+// Places named without a preposition are mostly actors ("Russia said") and
+// are left to the actor index.
+func parsePlaces(s string, toks []ctoken) []Value {
+	var out []Value
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != ctWord || !toks[i].Cap {
+			continue
+		}
+		prevLoc := i > 0 && geoLocativePreps[toks[i-1].Lower]
+		// Allow one adjective between: "in eastern Ukraine", "in northern Syria".
+		if !prevLoc && i > 1 && geoLocativePreps[toks[i-2].Lower] && geoCompassWords[toks[i-1].Lower] {
+			prevLoc = true
+		}
+		dateline := i == 0 && geoUpperWord(toks[0].Text)
+		if !prevLoc && !dateline {
+			continue
+		}
+		id, n := geo.longestAt(toks, i)
+		if n == 0 {
+			continue
+		}
+		end := i + n
+		// "Anchorage, Alaska": the qualifier is the containing place.
+		if end+1 < len(toks) && toks[end].Text == "," && toks[end+1].Cap {
+			if pid, pn := geo.longestAt(toks, end+1); pn > 0 && geo.anyWithin(id, pid) {
+				end = end + 1 + pn
+			}
+		}
+		name := s[toks[i].Start:toks[i+n-1].End]
+		out = append(out, Value{
+			Text: s[toks[i].Start:toks[end-1].End], Norm: geoDisplayName(geo.places[id[0]].name),
+			Start: toks[i].Start, End: toks[end-1].End, Actor: -1,
+		})
+		_ = name
+		i = end - 1
+	}
+	return out
+}
+
+var geoCompassWords = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "northeastern": true,
+	"northwestern": true, "southeastern": true, "southwestern": true, "downtown": true,
+}
+
+// longestAt finds the longest gazetteer name starting at toks[i] made of
+// capitalised words (and inner "of", "the", "and", hyphens).
+func (g *geoIndex) longestAt(toks []ctoken, i int) ([]int, int) {
+	var b strings.Builder
+	var best []int
+	bestN := 0
+	for k := i; k < len(toks) && k-i < g.maxWord; k++ {
+		t := toks[k]
+		if t.Kind != ctWord {
+			break
+		}
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Lower)
+		if !t.Cap && k == i {
+			break
+		}
+		if ids, ok := g.byName[geoKey(b.String())]; ok && t.Cap {
+			best, bestN = ids, k-i+1
+		}
+	}
+	return best, bestN
+}
+
+// anyWithin: some reading of a lies inside some reading of b.
+func (g *geoIndex) anyWithin(a, b []int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x != y && g.within(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func geoUpperWord(s string) bool {
+	has := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			has = true
+		}
+	}
+	return has && len(s) > 2
+}
