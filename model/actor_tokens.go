@@ -74,7 +74,7 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 		t.sep, t.qOpen = actClassifySep(s[prevEnd:st], first)
 		fr, _ := utf8.DecodeRuneInString(word)
 		t.number = unicode.IsDigit(fr)
-		t.cap = unicode.IsUpper(fr) || actArabicArticle(word)
+		t.cap = (unicode.IsUpper(fr) || actArabicArticle(word)) && !actContraction(word)
 		t.hyphen = strings.ContainsAny(word, "-‐–")
 		letters, upper := 0, 0
 		for _, r := range word {
@@ -202,4 +202,21 @@ func actClassifySep(gap string, first bool) (actSep, bool) {
 		i += w
 	}
 	return sep, open
+}
+
+// actContraction: "I'm", "Don't", "We've" are grammar, not names.
+func actContraction(w string) bool {
+	i := strings.IndexAny(w, "'’")
+	if i < 0 {
+		return false
+	}
+	suffix := strings.ToLower(w[i:])
+	suffix = strings.TrimLeft(suffix, "'’")
+	switch suffix {
+	case "m", "ve", "ll", "re", "d":
+		return true
+	case "t":
+		return strings.HasSuffix(strings.ToLower(w[:i]), "n")
+	}
+	return false
 }

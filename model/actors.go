@@ -1,4 +1,291 @@
 package model
 
-// indexActors is filled in by its own issue; until then the index has none.
-func (ix *Index) indexActors() {}
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Actors: who appears in the corpus, under every name each source uses.
+//
+// A rule-and-gazetteer matcher, in two passes. Sentence by sentence
+// (actor_scan.go) it reads runs of capitalised words, strips the titles
+// before them ("Russian President", "special envoy", reaching back over
+// lower-case words) and after them ("Pabriks, the current chair of ..."),
+// and looks the rest up in the gazetteer (gazetteer.go: countries with
+// demonyms and seats of government, international bodies, places). Then,
+// over the whole corpus (actor_resolve.go), full names of people are merged
+// on last name and first name, allowing transliteration variants; a lone
+// last name goes to the person the same article names in full; a lone
+// capitalised word is kept only when a mid-sentence capital vouches for
+// it; headlines only confirm names known from running text.
+
+// ActorRef is one actor mention inside a sentence.
+type ActorRef struct {
+	Actor      int    // index into Index.Actors
+	Start, End int    // byte range in Sentence.Text
+	Role       string // title given at this mention ("former U.S. President"), if any
+}
+
+// SentenceActors returns the actor mentions of sentence s in text order;
+// a title before a name is not a separate mention ("Russian President
+// Vladimir Putin" is one mention of Putin with Role "Russian President").
+// The slice is shared: do not modify it.
+func (ix *Index) SentenceActors(s int) []ActorRef {
+	if s < 0 || s+1 >= len(ix.actorRefStart) {
+		return nil
+	}
+	return ix.actorRefs[ix.actorRefStart[s]:ix.actorRefStart[s+1]]
+}
+
+// ActorByName returns the index in Index.Actors of the actor with this
+// name or alias (case and diacritics folded; "the" and a possessive "'s"
+// ignored), or -1.
+func (ix *Index) ActorByName(name string) int {
+	f := actNameKey(name)
+	if i, ok := ix.actorByName[f]; ok {
+		return i
+	}
+	return -1
+}
+
+func actNameKey(name string) string {
+	f := gazFold(strings.Join(strings.Fields(name), " "))
+	f = strings.TrimPrefix(f, "the ")
+	f = strings.TrimSuffix(f, "'s")
+	return f
+}
+
+// indexActors fills Index.Actors and the per-sentence lookup.
+func (ix *Index) indexActors() {
+	sc := newActScanner()
+	for si := range ix.Sentences {
+		s := &ix.Sentences[si]
+		sc.scanSentence(si, s.Text, s.Headline)
+	}
+	r := newActResolver(ix, sc)
+	r.resolve()
+	r.build()
+}
+
+// build turns the resolved hits into Index.Actors, dropping the articles'
+// own authors and each outlet naming itself.
+func (r *actResolver) build() {
+	ix := r.ix
+	authors := map[string]bool{}
+	for _, a := range ix.Articles {
+		for _, n := range actBylineNames(a.Byline) {
+			authors[n] = true
+		}
+	}
+	drop := make([]bool, len(r.ents))
+	for key, e := range r.fullEnt {
+		if authors[key] {
+			drop[e] = true
+		}
+	}
+	for key, e := range r.keyEnt {
+		if authors[key] {
+			drop[e] = true
+		}
+	}
+	outlets := make([]string, len(ix.Articles))
+	for i, a := range ix.Articles {
+		outlets[i] = strings.ReplaceAll(gazFold(a.Outlet), " ", "")
+	}
+	byEnt := make([][]int, len(r.ents))
+	for i, h := range r.hits {
+		if drop[h.ent] {
+			continue
+		}
+		if o := outlets[r.article(h.sent)]; o != "" && strings.ReplaceAll(gazFold(h.surface), " ", "") == o {
+			continue
+		}
+		byEnt[h.ent] = append(byEnt[h.ent], i)
+	}
+	var actors []*Actor
+	for e, hits := range byEnt {
+		if len(hits) == 0 {
+			continue
+		}
+		actors = append(actors, r.actor(e, hits))
+	}
+	sort.SliceStable(actors, func(a, b int) bool {
+		ta, tb := actTotal(actors[a]), actTotal(actors[b])
+		if ta != tb {
+			return ta > tb
+		}
+		return actors[a].Name < actors[b].Name
+	})
+	ids := map[string]int{}
+	ix.actorByName = map[string]int{}
+	for i, a := range actors {
+		id := actSlug(a.Name)
+		if n := ids[id]; n > 0 {
+			ids[id] = n + 1
+			id += "-" + strconv.Itoa(n+1)
+		} else {
+			ids[id] = 1
+		}
+		a.ID = id
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if _, ok := ix.actorByName[actNameKey(n)]; !ok {
+				ix.actorByName[actNameKey(n)] = i
+			}
+		}
+	}
+	ix.Actors = actors
+	ix.buildActorRefs()
+}
+
+func actTotal(a *Actor) int {
+	t := 0
+	for _, n := range a.Mentions {
+		t += n
+	}
+	return t
+}
+
+// actor assembles one actor from its hits.
+func (r *actResolver) actor(e int, hits []int) *Actor {
+	en := r.ents[e]
+	a := &Actor{Kind: en.kind, Mentions: map[string]int{}, Roles: map[string][]string{}}
+	surfaces := map[string]int{}
+	for _, hi := range hits {
+		h := &r.hits[hi]
+		file := r.ix.Articles[r.article(h.sent)].File
+		a.Mentions[file]++
+		surface := strings.Join(strings.Fields(h.surface), " ")
+		surfaces[surface]++
+		a.Spans = append(a.Spans, Mention{Sentence: int(h.sent), Start: int(h.start), End: int(h.end), Role: h.role})
+		for _, role := range append([]string{h.role}, h.roles...) {
+			if role != "" && !actContains(a.Roles[file], role) {
+				a.Roles[file] = append(a.Roles[file], role)
+			}
+		}
+	}
+	for s := range surfaces {
+		a.Aliases = append(a.Aliases, s)
+	}
+	sort.Strings(a.Aliases)
+	switch {
+	case en.gaz >= 0:
+		a.Name = r.g.entries[en.gaz].Name
+	case en.person:
+		a.Name = actBestSurface(surfaces, true)
+	default:
+		a.Name = actBestSurface(surfaces, false)
+	}
+	if a.Kind == "" {
+		switch {
+		case en.loc > en.per:
+			a.Kind = ActorPlace
+		case en.per > 0:
+			a.Kind = ActorPerson
+		default:
+			a.Kind = ActorOrganization
+		}
+	}
+	if len(a.Roles) == 0 {
+		a.Roles = nil
+	}
+	sort.SliceStable(a.Spans, func(i, j int) bool {
+		if a.Spans[i].Sentence != a.Spans[j].Sentence {
+			return a.Spans[i].Sentence < a.Spans[j].Sentence
+		}
+		return a.Spans[i].Start < a.Spans[j].Start
+	})
+	return a
+}
+
+// actBestSurface: the most used spelling; for people a full name wins over
+// a last name alone; ties go to the longer, then the first in order.
+func actBestSurface(surfaces map[string]int, fullFirst bool) string {
+	best, bestN := "", math.MinInt
+	for s, n := range surfaces {
+		if fullFirst && !strings.Contains(s, " ") {
+			n -= 1 << 20
+		}
+		if strings.ToUpper(s) == s && strings.ContainsAny(s, " ") {
+			n -= 1 << 10 // "DONALD TRUMP" only when nothing else is written
+		}
+		if n > bestN || n == bestN && (len(s) > len(best) || len(s) == len(best) && s < best) {
+			best, bestN = s, n
+		}
+	}
+	return best
+}
+
+func actContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// actBylineNames are the folded author names of a byline ("By A and B, Outlet").
+func actBylineNames(byline string) []string {
+	var out []string
+	f := gazFold(byline)
+	f = strings.TrimPrefix(f, "by ")
+	for _, part := range strings.FieldsFunc(f, func(r rune) bool { return r == ',' || r == '&' || r == ';' || r == '|' }) {
+		for _, n := range strings.Split(part, " and ") {
+			n = strings.Join(strings.Fields(n), " ")
+			if strings.Contains(n, " ") {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// actSlug is an ID made of the name: "Vladimir Putin" -> "vladimir-putin".
+func actSlug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range gazFold(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// buildActorRefs indexes the actors' spans by sentence.
+func (ix *Index) buildActorRefs() {
+	type ref struct {
+		sent int
+		ActorRef
+	}
+	var refs []ref
+	for ai, a := range ix.Actors {
+		for _, m := range a.Spans {
+			refs = append(refs, ref{m.Sentence, ActorRef{Actor: ai, Start: m.Start, End: m.End, Role: m.Role}})
+		}
+	}
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].sent != refs[j].sent {
+			return refs[i].sent < refs[j].sent
+		}
+		if refs[i].Start != refs[j].Start {
+			return refs[i].Start < refs[j].Start
+		}
+		return refs[i].Actor < refs[j].Actor
+	})
+	ix.actorRefs = make([]ActorRef, len(refs))
+	ix.actorRefStart = make([]int32, len(ix.Sentences)+1)
+	for i, rf := range refs {
+		ix.actorRefs[i] = rf.ActorRef
+		ix.actorRefStart[rf.sent+1]++
+	}
+	for s := 1; s < len(ix.actorRefStart); s++ {
+		ix.actorRefStart[s] += ix.actorRefStart[s-1]
+	}
+}

@@ -1,4 +1,516 @@
 package model
 
-// extractClaims is filled in by its own issue; until then the index has none.
-func (ix *Index) extractClaims() {}
+import (
+	"sort"
+	"strings"
+)
+
+// claimDetail is what the conflict and agreement stages compare beyond the
+// exported Claim: the sentence's content lemmas, the context of each
+// quantity, stances with their subjects, name lists, titles, and the
+// modality right before each value. It is kept per claim, parallel to
+// Index.Claims.
+type claimDetail struct {
+	lemmas  []string   // sorted, unique content lemmas of the sentence
+	qctx    [][]string // per quantity: content lemmas around it
+	qmodal  []string   // per quantity: modality cue just before it
+	stances []claimStance
+	lists   []nameList
+	roles   []roleMention
+	firsts  []firstSince
+	labels  []quotedLabel
+	events  []placeEvent
+	persons []string // keys of the people the sentence names, sorted
+}
+
+// claimStance is a stance with who holds it.
+type claimStance struct {
+	polStance
+	subject string // key of the actor taking the stance
+	modal   string
+}
+
+// firstSince is "the first X since T": the reference time of a first.
+type firstSince struct {
+	what  string // lemma of X
+	time  TimeRef
+	start int
+	end   int
+}
+
+// quotedLabel is a sign's wording: "a backdrop that read “Pursuing Peace”".
+type quotedLabel struct {
+	noun       string // lemma of what carries the words
+	text       string
+	start, end int
+}
+
+// placeEvent is an event put at a place: "met in Alaska".
+type placeEvent struct {
+	verb       string // lemma of the event word before the place
+	place      Value
+	modal      string
+	negated    bool
+	start, end int
+}
+
+// claimBuilder holds what extractClaims shares across sentences.
+type claimBuilder struct {
+	ix        *Index
+	lem       *lexLemmatizer
+	byActor   [][]actorSpan   // per sentence: actor mentions
+	bySurface map[string]int  // folded alias -> actor
+	topicsOf  map[int][]int   // sentence -> topics
+	personKey map[string]bool // keys that name people
+}
+
+type actorSpan struct {
+	actor      int
+	start, end int
+	role       string
+}
+
+// extractClaims reads every sentence (headlines included) into a Claim:
+// actors and topics from the index, quantities as intervals, times, places,
+// titles, polarity, modality and attribution, plus the details the conflict
+// and agreement stages align on.
+func (ix *Index) extractClaims() {
+	b := &claimBuilder{ix: ix, lem: newLexLemmatizer(), topicsOf: map[int][]int{}, bySurface: map[string]int{}, personKey: map[string]bool{}}
+	b.byActor = make([][]actorSpan, len(ix.Sentences))
+	for ai, a := range ix.Actors {
+		for _, m := range a.Spans {
+			if m.Sentence >= 0 && m.Sentence < len(ix.Sentences) {
+				b.byActor[m.Sentence] = append(b.byActor[m.Sentence], actorSpan{ai, m.Start, m.End, m.Role})
+			}
+		}
+		for _, al := range append([]string{a.Name}, a.Aliases...) {
+			k := claimFold(al)
+			if _, dup := b.bySurface[k]; !dup {
+				b.bySurface[k] = ai
+			}
+		}
+		if a.Kind == ActorPerson {
+			b.personKey[claimActorKey(ai)] = true
+		}
+	}
+	for si := range b.byActor {
+		sort.Slice(b.byActor[si], func(i, j int) bool { return b.byActor[si][i].start < b.byActor[si][j].start })
+	}
+	for ti, t := range ix.Topics {
+		for _, s := range t.Sentences {
+			b.topicsOf[s] = append(b.topicsOf[s], ti)
+		}
+	}
+	ix.Claims = make([]Claim, len(ix.Sentences))
+	ix.claimDetails = make([]claimDetail, len(ix.Sentences))
+	for si := range ix.Sentences {
+		ix.Claims[si], ix.claimDetails[si] = b.claim(si)
+	}
+}
+
+func claimFold(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(s, "’", "'"), ".", ""))
+}
+
+func claimActorKey(a int) string { return "actor:" + itoa(a) }
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	n := len(buf)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for i > 0 {
+		n--
+		buf[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		buf[n] = '-'
+	}
+	return string(buf[n:])
+}
+
+func (b *claimBuilder) claim(si int) (Claim, claimDetail) {
+	ix := b.ix
+	sent := ix.Sentences[si]
+	art := ix.Articles[sent.Article]
+	s := sent.Text
+	toks := ctokenize(s)
+	c := Claim{Sentence: si}
+	var d claimDetail
+
+	seen := map[int]bool{}
+	for _, as := range b.byActor[si] {
+		if !seen[as.actor] {
+			seen[as.actor] = true
+			c.Actors = append(c.Actors, as.actor)
+		}
+	}
+	sort.Ints(c.Actors)
+	c.Topics = b.topicsOf[si]
+
+	c.Modality, _ = polModality(toks)
+	c.Negated = polSentenceNegated(toks)
+	c.Attribution = polAttribution(s, toks)
+	ahead := art.Kind == KindPreview || c.Modality == "expected" || c.Modality == "planned"
+
+	c.Quantities = parseQuantities(s, toks)
+	c.Times = parseTimes(s, toks, art.Date, ahead)
+	c.Places = parsePlaces(s, toks)
+
+	d.lemmas = b.lemmas(toks)
+	for _, q := range c.Quantities {
+		d.qctx = append(d.qctx, b.context(toks, q.Start, q.End, 8))
+		d.qmodal = append(d.qmodal, claimModalBefore(toks, q.Start))
+	}
+	d.roles = b.roles(s, toks, si)
+	for _, r := range d.roles {
+		c.Roles = append(c.Roles, Value{Text: s[r.start:r.end], Norm: r.role.text, Start: r.start, End: r.end, Actor: r.actor})
+	}
+	for _, st := range polParseStances(s, toks, b.lem) {
+		subj := b.subjectKey(s, toks, si, st.cue)
+		if subj == "" {
+			continue
+		}
+		d.stances = append(d.stances, claimStance{polStance: st, subject: subj, modal: claimModalBefore(toks, st.start)})
+	}
+	for _, l := range parseLists(s, toks) {
+		for k := range l.items {
+			l.items[k].key = b.nameKey(si, s, l.items[k].start, l.items[k].end)
+		}
+		d.lists = append(d.lists, l)
+	}
+	d.firsts = b.firsts(s, toks, c.Times)
+	d.labels = b.labels(s, toks)
+	d.events = b.placeEvents(toks, c.Places)
+	d.persons = b.persons(si, d.roles)
+	return c, d
+}
+
+// lemmas are the sentence's content words, folded, sorted and unique.
+func (b *claimBuilder) lemmas(toks []ctoken) []string {
+	out := make([]string, 0, len(toks)/2)
+	for _, t := range toks {
+		if t.Kind != ctWord || lexFunctionWords[t.Lower] || len(t.Lower) < 2 {
+			continue
+		}
+		out = append(out, b.lem.lemma(t.Lower))
+	}
+	sort.Strings(out)
+	return claimUniq(out)
+}
+
+func claimUniq(s []string) []string {
+	if len(s) < 2 {
+		return s
+	}
+	w := 1
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[w-1] {
+			s[w] = s[i]
+			w++
+		}
+	}
+	return s[:w]
+}
+
+// context lists the content lemmas within n words of a byte range, inside
+// the same clause: what a quantity measures ("hours of talks", "lasted").
+func (b *claimBuilder) context(toks []ctoken, start, end, n int) []string {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Start >= start && first < 0 {
+			first = i
+		}
+		if t.End <= end {
+			last = i
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	var out []string
+	add := func(i int) bool {
+		t := toks[i]
+		if t.Kind == ctPunct && (t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "(" || t.Text == ")") {
+			return false
+		}
+		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && len(t.Lower) > 1 && !(t.Start >= start && t.End <= end) {
+			out = append(out, b.lem.lemma(t.Lower))
+		}
+		return true
+	}
+	for i := first - 1; i >= 0 && i >= first-n; i-- {
+		if !add(i) {
+			break
+		}
+	}
+	for i := last + 1; i < len(toks) && i <= last+n; i++ {
+		if !add(i) {
+			break
+		}
+	}
+	sort.Strings(out)
+	return claimUniq(out)
+}
+
+// claimModalBefore finds a modality cue in the five words before a value,
+// inside its clause: "was expected to last up to seven hours".
+func claimModalBefore(toks []ctoken, start int) string {
+	i := 0
+	for i < len(toks) && toks[i].Start < start {
+		i++
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if toks[k].Kind == ctPunct && toks[k].Text != "-" {
+			break
+		}
+		if v, n := polModalities.match(toks, k); n > 0 {
+			return v
+		}
+	}
+	return ""
+}
+
+// roles lists the titles given to people: from the actor index when it has
+// them, from the fallback title grammar otherwise.
+func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
+	var out []roleMention
+	for _, as := range b.byActor[si] {
+		if as.role == "" || b.ix.Actors[as.actor].Kind != ActorPerson {
+			continue
+		}
+		st, en := as.start, as.end
+		// The title usually stands right before the name; a span that
+		// already holds it is used as it is.
+		if !strings.Contains(strings.ToLower(s[st:en]), strings.ToLower(as.role)) {
+			if k := strings.LastIndex(strings.ToLower(s[:st]), strings.ToLower(as.role)); k >= 0 && st-k-len(as.role) <= 2 {
+				st = k
+			}
+		}
+		out = append(out, roleMention{actor: as.actor, key: claimActorKey(as.actor), name: b.ix.Actors[as.actor].Name,
+			role: parseRole(as.role), start: st, end: en})
+	}
+	if len(b.ix.Actors) > 0 {
+		return out
+	}
+	return fallbackRoles(s, toks)
+}
+
+// nameKey says who or what a name in a sentence is: the actor whose mention
+// overlaps it, or the actor one of whose names it is, or a country, or its
+// last word.
+func (b *claimBuilder) nameKey(si int, s string, start, end int) string {
+	for _, as := range b.byActor[si] {
+		if as.start < end && start < as.end {
+			return claimActorKey(as.actor)
+		}
+	}
+	name := s[start:end]
+	if a, ok := b.bySurface[claimFold(name)]; ok {
+		return claimActorKey(a)
+	}
+	if c, ok := claimCountryOf[claimFold(name)]; ok {
+		if a, ok := b.bySurface[claimFold(c)]; ok {
+			return claimActorKey(a)
+		}
+		return "country:" + c
+	}
+	last := name
+	if k := strings.LastIndexAny(name, " -"); k >= 0 {
+		last = name[k+1:]
+	}
+	if a, ok := b.bySurface[claimFold(last)]; ok {
+		return claimActorKey(a)
+	}
+	return "name:" + claimFold(last)
+}
+
+// claimCountryOf maps country names, aliases, demonyms and metonyms ("the
+// Kremlin") to the country, for keying names without the actor index.
+var claimCountryOf = func() map[string]string {
+	m := map[string]string{}
+	lexReadTSV(roleCountriesTSV, func(f []string) {
+		if len(f) == 0 || f[0] == "" {
+			return
+		}
+		m[claimFold(f[0])] = f[0]
+		for col := 1; col < len(f) && col <= 3; col++ {
+			for _, a := range strings.Split(f[col], ",") {
+				if a = strings.TrimSpace(a); a != "" {
+					m[claimFold(a)] = f[0]
+				}
+			}
+		}
+	})
+	return m
+}()
+
+// subjectKey finds who takes a stance: the nearest actor mention before
+// the cue in the same clause, else the nearest capitalised name.
+func (b *claimBuilder) subjectKey(s string, toks []ctoken, si, cue int) string {
+	cueStart := toks[cue].Start
+	// The clause starts after the last ";", ":" or a dash before the cue.
+	clause := 0
+	for k := cue - 1; k >= 0; k-- {
+		if t := toks[k].Text; t == ";" || t == ":" || t == "—" || t == "“" || t == "”" || t == "\"" {
+			clause = toks[k].End
+			break
+		}
+	}
+	best := -1
+	for i, as := range b.byActor[si] {
+		if as.end <= cueStart && as.start >= clause {
+			best = i
+		}
+	}
+	if best >= 0 {
+		as := b.byActor[si][best]
+		// Too far back, with a verb in between, is not the subject.
+		if cueStart-as.end <= 40 {
+			return claimActorKey(as.actor)
+		}
+	}
+	for k := cue - 1; k >= 0 && k >= cue-6; k-- {
+		t := toks[k]
+		if t.Start < clause {
+			break
+		}
+		if t.Kind == ctWord && t.Cap && !lexFunctionWords[t.Lower] {
+			st := k
+			for st > 0 && toks[st-1].Kind == ctWord && toks[st-1].Cap {
+				st--
+			}
+			return b.nameKey(si, s, toks[st].Start, t.End)
+		}
+	}
+	return ""
+}
+
+// firsts finds "the first X since T" with the time it refers to.
+func (b *claimBuilder) firsts(s string, toks []ctoken, times []TimeRef) []firstSince {
+	var out []firstSince
+	for i, t := range toks {
+		if t.Lower != "first" {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+12; k++ {
+			if toks[k].Lower != "since" {
+				continue
+			}
+			// The time after "since", possibly at the end of an event
+			// clause: "since the invasion began in 2022".
+			for _, tr := range times {
+				if tr.Start >= toks[k].Start && tr.Start-toks[k].End < 80 && tr.Year != 0 {
+					// What is first: a word with a synonym class ("talks",
+					// "encounter"), else the head before the first
+					// function word ("first visit to ...").
+					what := ""
+					for j := i + 1; j < k; j++ {
+						if toks[j].Kind != ctWord {
+							break
+						}
+						if lexFunctionWords[toks[j].Lower] {
+							if what == "" && j > i+1 {
+								what = b.lem.lemma(toks[j-1].Lower)
+							}
+							break
+						}
+						if _, ok := lexSynonymClass[toks[j].Lower]; ok {
+							what = b.lem.lemma(toks[j].Lower)
+							break
+						}
+					}
+					ft := tr
+					ft.Since = true
+					out = append(out, firstSince{what: what, time: ft, start: t.Start, end: tr.End})
+					break
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// Verbs that introduce the words written on a sign or backdrop.
+var claimLabelVerbs = map[string]bool{"read": true, "reads": true, "reading": true, "marked": true, "saying": true, "said": true, "labeled": true, "labelled": true, "bearing": true, "emblazoned": true, "proclaiming": true}
+
+// labels finds "<noun> (that) read “...”": the wording of a sign.
+func (b *claimBuilder) labels(s string, toks []ctoken) []quotedLabel {
+	var out []quotedLabel
+	for i, t := range toks {
+		if !claimLabelVerbs[t.Lower] || i+1 >= len(toks) || !polIsQuote(toks[i+1].Text) {
+			continue
+		}
+		// The carrier noun: the content word before the verb.
+		noun := ""
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if toks[k].Kind == ctWord && !lexFunctionWords[toks[k].Lower] {
+				noun = b.lem.lemma(toks[k].Lower)
+				break
+			}
+		}
+		if noun == "" {
+			continue
+		}
+		j := i + 2
+		for j < len(toks) && !polIsQuote(toks[j].Text) {
+			j++
+		}
+		if j >= len(toks) || j == i+2 {
+			continue
+		}
+		text := strings.Trim(s[toks[i+2].Start:toks[j-1].End], " .,")
+		out = append(out, quotedLabel{noun: noun, text: text, start: toks[i+1].Start, end: toks[j].End})
+	}
+	return out
+}
+
+// placeEvents ties each place to the event word before its preposition:
+// "met in Alaska", "a summit in Geneva".
+func (b *claimBuilder) placeEvents(toks []ctoken, places []Value) []placeEvent {
+	var out []placeEvent
+	for _, p := range places {
+		i := 0
+		for i < len(toks) && toks[i].Start < p.Start {
+			i++
+		}
+		// i is the place's first token; the preposition is before it.
+		for k := i - 2; k >= 0 && k >= i-5; k-- {
+			t := toks[k]
+			if t.Kind == ctPunct {
+				break
+			}
+			if t.Kind == ctWord && !t.Cap && !lexFunctionWords[t.Lower] && !geoCompassWords[t.Lower] {
+				out = append(out, placeEvent{
+					verb: b.lem.lemma(t.Lower), place: p, modal: claimModalBefore(toks, t.Start),
+					negated: polNegatedAt(toks, k), start: t.Start, end: p.End,
+				})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// persons lists the people a sentence names (sorted keys).
+func (b *claimBuilder) persons(si int, roles []roleMention) []string {
+	var out []string
+	for _, as := range b.byActor[si] {
+		if b.ix.Actors[as.actor].Kind == ActorPerson {
+			out = append(out, claimActorKey(as.actor))
+		}
+	}
+	for _, r := range roles {
+		out = append(out, r.key)
+	}
+	sort.Strings(out)
+	return claimUniq(out)
+}

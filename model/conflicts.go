@@ -1,4 +1,1219 @@
 package model
 
-// findConflicts is filled in by its own issue; until then the index has none.
-func (ix *Index) findConflicts() {}
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// confSide is one claim on one side of a conflict with the value compared.
+type confSide struct {
+	claim      int
+	value      string
+	start, end int
+}
+
+// confCandidate is a disagreement found by one detector, before duplicates
+// of the same disagreement are merged.
+type confCandidate struct {
+	kind     string
+	severity string
+	score    float64
+	what     string // what the sources disagree on: "duration of the talks"
+	why      string
+	a, b     []confSide
+	merge    string // candidates with one merge key are one conflict
+	actors   []int
+}
+
+// Blocking keys shared by more entries than this are too generic to align
+// on ("said", a unit everyone uses); skipping them keeps the cost linear.
+const confMaxBucket = 48
+
+// confFinder holds what the detectors share.
+type confFinder struct {
+	ix   *Index
+	idf  map[string]float64
+	cand []confCandidate
+}
+
+// findConflicts aligns claims across sources and within one source and
+// compares their slots: quantity intervals, titles, stances, lists of names,
+// places, reference times and quoted wording. Every detector blocks on a
+// shared key (actor, unit and context word, stance target, list item, event
+// word), so the cost grows with the corpus, not with its square.
+func (ix *Index) findConflicts() {
+	if len(ix.claimDetails) != len(ix.Claims) {
+		return
+	}
+	f := &confFinder{ix: ix, idf: confIDF(ix)}
+	f.numeric()
+	f.roles()
+	f.stances()
+	f.lists()
+	f.places()
+	f.firsts()
+	f.labels()
+	ix.Conflicts = f.build()
+}
+
+// confIDF weighs content lemmas by rarity across sentences.
+func confIDF(ix *Index) map[string]float64 {
+	df := map[string]int{}
+	for _, d := range ix.claimDetails {
+		for _, l := range d.lemmas {
+			df[l]++
+		}
+	}
+	n := float64(len(ix.claimDetails) + 1)
+	idf := make(map[string]float64, len(df))
+	for l, c := range df {
+		idf[l] = math.Log(n / float64(c))
+	}
+	return idf
+}
+
+func (f *confFinder) weight(l string) float64 {
+	if w, ok := f.idf[l]; ok {
+		return math.Max(w, 0.1)
+	}
+	return 1
+}
+
+// overlap is the idf-weighted cosine of two sorted lemma sets and the
+// weight of what they share.
+func (f *confFinder) overlap(a, b []string) (cos, shared float64) {
+	var wa, wb float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			w := f.weight(a[i])
+			wa += w * w
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			w := f.weight(b[j])
+			wb += w * w
+			j++
+		default:
+			w := f.weight(a[i])
+			wa += w * w
+			wb += w * w
+			shared += w
+			cos += w * w
+			i++
+			j++
+		}
+	}
+	if wa == 0 || wb == 0 {
+		return 0, 0
+	}
+	return cos / math.Sqrt(wa*wb), shared
+}
+
+func (f *confFinder) article(claim int) *Article {
+	return f.ix.Articles[f.ix.Sentences[f.ix.Claims[claim].Sentence].Article]
+}
+
+func (f *confFinder) sameSentenceText(a, b int) bool {
+	return f.ix.Sentences[a].Text == f.ix.Sentences[b].Text
+}
+
+// pairs calls fn once for every pair of entries that share a blocking key,
+// skipping keys too common to mean anything.
+func confPairs(buckets map[string][]int, fn func(x, y int)) {
+	keys := make([]string, 0, len(buckets))
+	for k := range buckets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	seen := map[[2]int]bool{}
+	for _, k := range keys {
+		l := buckets[k]
+		if len(l) < 2 || len(l) > confMaxBucket {
+			continue
+		}
+		for i := 0; i < len(l); i++ {
+			for j := i + 1; j < len(l); j++ {
+				x, y := l[i], l[j]
+				if x == y {
+					continue
+				}
+				if x > y {
+					x, y = y, x
+				}
+				if seen[[2]int{x, y}] {
+					continue
+				}
+				seen[[2]int{x, y}] = true
+				fn(x, y)
+			}
+		}
+	}
+}
+
+// --- numbers ---------------------------------------------------------------
+
+type confQty struct {
+	claim int
+	q     Quantity
+	ctx   []string
+	modal string
+	dim   string
+}
+
+// numeric compares quantities of one dimension whose contexts align ("hours
+// of talks", "talks lasting ... hours"): disjoint intervals are a hard
+// conflict; an expectation against a reported outcome is soft; a preview's
+// forecast against a report is none.
+func (f *confFinder) numeric() {
+	var qs []confQty
+	buckets := map[string][]int{}
+	for ci, d := range f.ix.claimDetails {
+		c := f.ix.Claims[ci]
+		for qi, q := range c.Quantities {
+			dim, _ := quantityDim(q)
+			if dim == "number" {
+				continue
+			}
+			// Event words anywhere in the sentence name what a measure is
+			// about even when far from the number ("The meeting, which
+			// ..., lasted over three hours").
+			// A duration measures the event the sentence is about, so the
+			// event words of the whole sentence join its context; a count
+			// is of what stands next to it.
+			ctx := append([]string(nil), d.qctx[qi]...)
+			if dim == "duration" {
+				for _, l := range d.lemmas {
+					if confEventClass[l] {
+						ctx = append(ctx, l)
+					}
+				}
+			}
+			sort.Strings(ctx)
+			ctx = claimUniq(ctx)
+			id := len(qs)
+			qs = append(qs, confQty{claim: ci, q: q, ctx: ctx, modal: d.qmodal[qi], dim: dim})
+			for _, l := range ctx {
+				buckets[dim+"|"+l] = append(buckets[dim+"|"+l], id)
+			}
+		}
+	}
+	confPairs(buckets, func(x, y int) {
+		a, b := qs[x], qs[y]
+		if a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) {
+			return
+		}
+		cos, shared := f.overlap(a.ctx, b.ctx)
+		if a.dim == "duration" && confShareEvent(a.ctx, b.ctx) {
+			shared++
+			cos = math.Max(cos, 0.25)
+		}
+		if cos < 0.12 || shared < 1.0 {
+			return
+		}
+		pa, pb := confPoint(a.q), confPoint(b.q)
+		if pa <= 0 || pb <= 0 || math.Max(pa, pb)/math.Min(pa, pb) > 20 {
+			return // different orders of magnitude measure different things
+		}
+		disjoint := quantitiesDisjoint(a.q, b.q)
+		artA, artB := f.article(a.claim), f.article(b.claim)
+		ea, eb := confFuture(a.modal), confFuture(b.modal)
+		if (ea && artA.Kind == KindPreview && !eb) || (eb && artB.Kind == KindPreview && !ea) {
+			return // a forecast written before the event is not contradicted by its outcome
+		}
+		cand := confCandidate{kind: "numeric", score: 0.5 + 0.5*math.Min(1, cos*2), what: f.numericWhat(a, b)}
+		switch {
+		case (a.modal != "") != (b.modal != ""):
+			ratio := math.Max(pa, pb) / math.Min(pa, pb)
+			if !disjoint && ratio < 1.5 {
+				return
+			}
+			exp, out := a, b
+			if b.modal != "" {
+				exp, out = b, a
+			}
+			cand.severity = SeveritySoft
+			cand.score *= 0.8
+			cand.why = fmt.Sprintf("an expectation (%s) against a reported figure (%s)", exp.q.Text, out.q.Text)
+			cand.a = []confSide{{exp.claim, exp.q.Text, exp.q.Start, exp.q.End}}
+			cand.b = []confSide{{out.claim, out.q.Text, out.q.Start, out.q.End}}
+			cand.merge = "numeric-exp|" + exp.dim + "|" + exp.q.Norm + "|" + itoa(exp.claim)
+		case a.modal == "" && b.modal == "":
+			if !disjoint {
+				return
+			}
+			cand.severity = SeverityHard
+			cand.why = fmt.Sprintf("%s and %s cannot both be true", confIntervalWords(a.q), confIntervalWords(b.q))
+			// Exactly the bound the other hedge excludes ("nearly 3" vs "3"),
+			// or counts reported on different days, can be rounding or news
+			// that moved on.
+			if confTouching(a.q, b.q) || (strings.HasPrefix(a.dim, "count:") && confDaysApart(artA, artB)) {
+				cand.severity = SeveritySoft
+				cand.score *= 0.7
+			}
+			lo, hi := a, b
+			if confPoint(b.q) < confPoint(a.q) {
+				lo, hi = b, a
+			}
+			cand.a = []confSide{{lo.claim, lo.q.Text, lo.q.Start, lo.q.End}}
+			cand.b = []confSide{{hi.claim, hi.q.Text, hi.q.Start, hi.q.End}}
+			cand.merge = "numeric|" + a.dim + "|" + lo.q.Norm + "|" + hi.q.Norm
+		default:
+			return
+		}
+		cand.actors = confSharedActors(f.ix.Claims[a.claim].Actors, f.ix.Claims[b.claim].Actors)
+		f.cand = append(f.cand, cand)
+	})
+}
+
+// Synonym classes that name events: a measure in a sentence about one is a
+// measure of it.
+var confEventClass = map[string]bool{
+	"meeting": true, "ceasefire": true, "attack": true, "quake": true, "fire": true,
+	"storm": true, "crash": true, "killed": true, "injured": true, "arrested": true, "lasted": true,
+}
+
+func confShareEvent(a, b []string) bool {
+	for _, x := range a {
+		if confEventClass[x] {
+			for _, y := range b {
+				if x == y {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func confFuture(modal string) bool { return modal == "expected" || modal == "planned" }
+
+// confPoint is a quantity's most likely value in base units.
+func confPoint(q Quantity) float64 {
+	lo, hi := quantityBase(q)
+	if math.IsInf(hi, 1) {
+		return lo
+	}
+	if lo == 0 {
+		return hi
+	}
+	return (lo + hi) / 2
+}
+
+// confTouching: the intervals meet at a point one of them excludes and the
+// other is exactly that point.
+func confTouching(a, b Quantity) bool {
+	alo, ahi := quantityBase(a)
+	blo, bhi := quantityBase(b)
+	return (alo == ahi && (alo == bhi || alo == blo)) || (blo == bhi && (blo == ahi || blo == alo))
+}
+
+// confDaysApart: both articles are dated and more than a day apart.
+func confDaysApart(a, b *Article) bool {
+	if a.Date.IsZero() || b.Date.IsZero() {
+		return false
+	}
+	return math.Abs(a.Date.Sub(b.Date).Hours()) > 36
+}
+
+// confIntervalWords says an interval in words: "under 3 hours".
+func confIntervalWords(q Quantity) string {
+	unit := q.Unit
+	if unit == "percent" {
+		unit = "%"
+	}
+	num := func(v float64) string { return strings.TrimSuffix(fmt.Sprintf("%.6g", v), ".0") }
+	lo, hi := num(q.Lo), num(q.Hi)
+	switch {
+	case math.IsInf(q.Hi, 1):
+		return "at least " + lo + " " + unit
+	case q.Lo == q.Hi:
+		return lo + " " + unit
+	case q.LoOpen:
+		return "more than " + lo + " " + unit
+	case q.HiOpen:
+		if q.Lo == 0 {
+			return "under " + hi + " " + unit
+		}
+		return "under " + hi + " " + unit
+	case q.Lo == 0:
+		return "at most " + hi + " " + unit
+	}
+	return lo + " to " + hi + " " + unit
+}
+
+// numericWhat names what two quantities measure: "duration of the talks",
+// "number of people killed".
+func (f *confFinder) numericWhat(a, b confQty) string {
+	noun := f.sharedSurface(a.claim, a.ctx, b.ctx)
+	switch {
+	case a.dim == "duration":
+		if noun != "" {
+			return "duration of the " + noun
+		}
+		return "duration"
+	case strings.HasPrefix(a.dim, "count:"):
+		s := "number of " + a.q.Unit
+		if noun != "" {
+			s += " (" + noun + ")"
+		}
+		return s
+	case a.dim == "percent":
+		if noun != "" {
+			return "share (" + noun + ")"
+		}
+		return "share"
+	}
+	if noun != "" {
+		return a.dim + " (" + noun + ")"
+	}
+	return a.dim
+}
+
+// sharedSurface finds the word of claim c's sentence whose lemma is the
+// rarest lemma the two contexts share, as the sentence writes it.
+func (f *confFinder) sharedSurface(c int, x, y []string) string {
+	best, bestW := "", -1.0
+	j := 0
+	for _, l := range x {
+		for j < len(y) && y[j] < l {
+			j++
+		}
+		if j < len(y) && y[j] == l {
+			if w := f.weight(l); w > bestW || (confEventClass[l] && !confEventClass[best]) {
+				best, bestW = l, w
+			}
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	lem := newLexLemmatizer()
+	for _, t := range ctokenize(f.ix.Sentences[f.ix.Claims[c].Sentence].Text) {
+		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && lem.lemma(t.Lower) == best {
+			return t.Lower
+		}
+	}
+	return best
+}
+
+func confSharedActors(a, b []int) []int {
+	var out []int
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// --- titles ----------------------------------------------------------------
+
+type confRole struct {
+	claim int
+	rm    roleMention
+}
+
+// roles compares the titles given to one person: a former office against
+// the same office held now (in the same or an unstated country), or one
+// office of two countries. Each person's clash is one conflict across
+// sources, and one more for each source that contradicts itself.
+func (f *confFinder) roles() {
+	byKey := map[string][]confRole{}
+	var keys []string
+	for ci, d := range f.ix.claimDetails {
+		for _, r := range d.roles {
+			if r.role.base == "" {
+				continue
+			}
+			if _, ok := byKey[r.key]; !ok {
+				keys = append(keys, r.key)
+			}
+			byKey[r.key] = append(byKey[r.key], confRole{ci, r})
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ms := byKey[k]
+		if len(ms) > 4*confMaxBucket {
+			ms = ms[:4*confMaxBucket]
+		}
+		// Group by office, then by time class and country.
+		byBase := map[string][]confRole{}
+		var bases []string
+		for _, m := range ms {
+			if _, ok := byBase[m.rm.role.base]; !ok {
+				bases = append(bases, m.rm.role.base)
+			}
+			byBase[m.rm.role.base] = append(byBase[m.rm.role.base], m)
+		}
+		sort.Strings(bases)
+		for _, base := range bases {
+			group := byBase[base]
+			var former, sitting []confRole
+			for _, m := range group {
+				if roleTimeClass(m.rm.role.temporal) == "former" {
+					former = append(former, m)
+				} else if roleTimeClass(m.rm.role.temporal) == "current" {
+					sitting = append(sitting, m)
+				}
+			}
+			// Only titles in a country the former title allows clash.
+			var clashA, clashB []confRole
+			for _, fm := range former {
+				for _, sm := range sitting {
+					if rolesClash(fm.rm.role, sm.rm.role) != "" {
+						clashA = confAddRole(clashA, fm)
+						clashB = confAddRole(clashB, sm)
+					}
+				}
+			}
+			if len(clashA) > 0 {
+				f.roleConflicts(k, "former and sitting "+base, clashA, clashB)
+			}
+			// One office of two countries among sitting titles.
+			byLand := map[string][]confRole{}
+			var lands []string
+			for _, m := range sitting {
+				if j := m.rm.role.jurisdiction; j != "" {
+					if _, ok := byLand[j]; !ok {
+						lands = append(lands, j)
+					}
+					byLand[j] = append(byLand[j], m)
+				}
+			}
+			sort.Strings(lands)
+			for i := 0; i < len(lands); i++ {
+				for j := i + 1; j < len(lands); j++ {
+					f.roleConflicts(k, base+" of "+lands[i]+" or of "+lands[j], byLand[lands[i]], byLand[lands[j]])
+				}
+			}
+		}
+	}
+}
+
+func confAddRole(l []confRole, m confRole) []confRole {
+	for _, x := range l {
+		if x.claim == m.claim && x.rm.start == m.rm.start {
+			return l
+		}
+	}
+	return append(l, m)
+}
+
+// roleConflicts emits the clash between two groups of titles of one person:
+// one conflict across sources (the fewest sides: one claim per source) and
+// one per source that uses both.
+func (f *confFinder) roleConflicts(key, reason string, a, b []confRole) {
+	srcA, srcB := f.roleSources(a), f.roleSources(b)
+	name := a[0].rm.name
+	actors := []int(nil)
+	if a[0].rm.actor >= 0 {
+		actors = []int{a[0].rm.actor}
+	}
+	side := func(l []confRole, only int, skip map[int]bool) []confSide {
+		var out []confSide
+		per := map[int]int{}
+		texts := map[string]bool{}
+		for _, m := range l {
+			art := f.ix.Sentences[f.ix.Claims[m.claim].Sentence].Article
+			if (only >= 0 && art != only) || skip[art] {
+				continue
+			}
+			text := f.ix.Sentences[f.ix.Claims[m.claim].Sentence].Text
+			limit := 1
+			if only >= 0 {
+				limit = 4
+			}
+			if per[art] >= limit || texts[text] {
+				continue
+			}
+			per[art]++
+			texts[text] = true
+			s := f.ix.Sentences[f.ix.Claims[m.claim].Sentence].Text
+			out = append(out, confSide{m.claim, s[m.rm.start:m.rm.end], m.rm.start, m.rm.end})
+		}
+		return out
+	}
+	// Across sources: each side without the sources only it... every source
+	// on side A against every other source on side B.
+	crossA := side(a, -1, nil)
+	onlyA := map[int]bool{}
+	for art := range srcA {
+		onlyA[art] = true
+	}
+	crossB := side(b, -1, onlyA)
+	if len(crossA) > 0 && len(crossB) > 0 {
+		f.cand = append(f.cand, confCandidate{
+			kind: "role", severity: SeverityHard, score: 0.9,
+			what: "title of " + name,
+			why:  "the sources give " + name + " incompatible titles (" + reason + ")",
+			a:    crossA, b: crossB, merge: "role|" + key + "|" + reason, actors: actors,
+		})
+	}
+	// Within one source.
+	var arts []int
+	for art := range srcA {
+		if srcB[art] {
+			arts = append(arts, art)
+		}
+	}
+	sort.Ints(arts)
+	for _, art := range arts {
+		sa, sb := side(a, art, nil), side(b, art, nil)
+		if len(sa) == 0 || len(sb) == 0 {
+			continue
+		}
+		f.cand = append(f.cand, confCandidate{
+			kind: "role", severity: SeverityHard, score: 0.85,
+			what: "title of " + name + " within one source",
+			why:  "one article gives " + name + " two incompatible titles (" + reason + ")",
+			a:    sa, b: sb, merge: "role-self|" + key + "|" + reason + "|" + itoa(art), actors: actors,
+		})
+	}
+}
+
+func (f *confFinder) roleSources(l []confRole) map[int]bool {
+	m := map[int]bool{}
+	for _, r := range l {
+		m[f.ix.Sentences[f.ix.Claims[r.claim].Sentence].Article] = true
+	}
+	return m
+}
+
+// --- stances ---------------------------------------------------------------
+
+type confStance struct {
+	claim int
+	st    claimStance
+}
+
+// stances compares what one actor is for and against: "refused to meet"
+// against "openness to a meeting" on the same target.
+func (f *confFinder) stances() {
+	var ss []confStance
+	buckets := map[string][]int{}
+	for ci, d := range f.ix.claimDetails {
+		for _, st := range d.stances {
+			id := len(ss)
+			ss = append(ss, confStance{ci, st})
+			for _, t := range st.target {
+				buckets[st.subject+"|"+t] = append(buckets[st.subject+"|"+t], id)
+			}
+		}
+	}
+	confPairs(buckets, func(x, y int) {
+		a, b := ss[x], ss[y]
+		if a.st.polarity == b.st.polarity || a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) {
+			return
+		}
+		if confTimesDiffer(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
+			return
+		}
+		artA, artB := f.article(a.claim), f.article(b.claim)
+		if (confFuture(a.st.modal) && artA.Kind == KindPreview) || (confFuture(b.st.modal) && artB.Kind == KindPreview) {
+			return
+		}
+		pos, neg := a, b
+		if a.st.polarity < 0 {
+			pos, neg = b, a
+		}
+		target := confSharedTarget(a.st.target, b.st.target)
+		sa := f.ix.Sentences[f.ix.Claims[pos.claim].Sentence].Text
+		sb := f.ix.Sentences[f.ix.Claims[neg.claim].Sentence].Text
+		cand := confCandidate{
+			kind: "stance", severity: SeverityHard, score: 0.8,
+			what:  f.subjectName(pos.st.subject) + " on " + f.targetSurface(pos, target),
+			why:   "for and against the same thing: " + sa[pos.st.start:pos.st.end] + " / " + sb[neg.st.start:neg.st.end],
+			a:     []confSide{{pos.claim, sa[pos.st.start:pos.st.end], pos.st.start, pos.st.end}},
+			b:     []confSide{{neg.claim, sb[neg.st.start:neg.st.end], neg.st.start, neg.st.end}},
+			merge: "stance|" + pos.st.subject + "|" + target,
+		}
+		if a.st.modal != "" || b.st.modal != "" {
+			cand.severity = SeveritySoft
+			cand.score = 0.5
+		}
+		if strings.HasPrefix(pos.st.subject, "actor:") {
+			var id int
+			fmt.Sscanf(pos.st.subject, "actor:%d", &id)
+			cand.actors = []int{id}
+		}
+		f.cand = append(f.cand, cand)
+	})
+}
+
+func confSharedTarget(a, b []string) string {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return x
+			}
+		}
+	}
+	return ""
+}
+
+func (f *confFinder) targetSurface(s confStance, lemma string) string {
+	text := f.ix.Sentences[f.ix.Claims[s.claim].Sentence].Text[s.st.start:s.st.end]
+	lem := newLexLemmatizer()
+	for _, t := range ctokenize(text) {
+		if t.Kind == ctWord && lem.lemma(t.Lower) == lemma {
+			return t.Lower
+		}
+	}
+	return lemma
+}
+
+// subjectName turns an actor key into a name for summaries.
+func (f *confFinder) subjectName(key string) string {
+	switch {
+	case strings.HasPrefix(key, "actor:"):
+		var id int
+		fmt.Sscanf(key, "actor:%d", &id)
+		if id >= 0 && id < len(f.ix.Actors) {
+			return f.ix.Actors[id].Name
+		}
+	case strings.HasPrefix(key, "country:"):
+		return strings.TrimPrefix(key, "country:")
+	}
+	k := key[strings.IndexByte(key, ':')+1:]
+	return confTitle(k)
+}
+
+func confTitle(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
+func confTimesDiffer(a, b []TimeRef) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if timesDiffer(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// --- lists -----------------------------------------------------------------
+
+type confList struct {
+	claim int
+	l     nameList
+	kind  string
+	keys  map[string]bool
+}
+
+// lists compares lists of the same kind of thing (territories, attendees)
+// that share names but each name something the other leaves out.
+func (f *confFinder) lists() {
+	var ls []confList
+	buckets := map[string][]int{}
+	for ci, d := range f.ix.claimDetails {
+		s := f.ix.Sentences[f.ix.Claims[ci].Sentence].Text
+		for _, l := range d.lists {
+			keys := map[string]bool{}
+			for _, it := range l.items {
+				keys[it.key] = true
+			}
+			if len(keys) < 2 {
+				continue
+			}
+			id := len(ls)
+			ls = append(ls, confList{ci, l, f.listKind(s, l), keys})
+			for k := range keys {
+				buckets[k] = append(buckets[k], id)
+			}
+		}
+	}
+	confPairs(buckets, func(x, y int) {
+		a, b := ls[x], ls[y]
+		if a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) || a.kind != b.kind {
+			return
+		}
+		shared, onlyA, onlyB := 0, 0, 0
+		for k := range a.keys {
+			if b.keys[k] {
+				shared++
+			} else {
+				onlyA++
+			}
+		}
+		onlyB = len(b.keys) - shared
+		if shared < 2 || onlyA == 0 || onlyB == 0 || max(len(a.keys), len(b.keys)) < 3 {
+			return
+		}
+		// The sentences must be about the same thing beyond the names.
+		la := confWithout(f.ix.claimDetails[a.claim].lemmas, f.listLemmas(a))
+		lb := confWithout(f.ix.claimDetails[b.claim].lemmas, f.listLemmas(b))
+		cos, sharedW := f.overlap(la, lb)
+		if sharedW < 1.0 {
+			return
+		}
+		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
+		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
+		cand := confCandidate{
+			kind: "other", severity: SeverityHard, score: 0.6 + 0.3*math.Min(1, cos*2),
+			what: "the " + a.kind + "s named",
+			why:  fmt.Sprintf("the lists share %d names but each names %s the other leaves out", shared, confPlural(min(onlyA, onlyB), "one", "some")),
+			a:    []confSide{{a.claim, sa[a.l.start:a.l.end], a.l.start, a.l.end}},
+			b:    []confSide{{b.claim, sb[b.l.start:b.l.end], b.l.start, b.l.end}},
+		}
+		// People named as present are often a partial list; places and
+		// terms of a deal are a closed set.
+		if a.kind == "person" || a.kind == "name" {
+			cand.severity = SeveritySoft
+			cand.score *= 0.8
+		}
+		ka, kb := confSortedKeys(a.keys), confSortedKeys(b.keys)
+		if ka > kb {
+			ka, kb = kb, ka
+		}
+		cand.merge = "list|" + ka + "|" + kb
+		f.cand = append(f.cand, cand)
+	})
+}
+
+func confPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func confSortedKeys(m map[string]bool) string {
+	l := make([]string, 0, len(m))
+	for k := range m {
+		l = append(l, k)
+	}
+	sort.Strings(l)
+	return strings.Join(l, ",")
+}
+
+// listKind says what a list names: the actors' kind when the index knows
+// them, a place when the gazetteer does, else a person when the items look
+// like full names, else "name".
+func (f *confFinder) listKind(s string, l nameList) string {
+	counts := map[string]int{}
+	for _, it := range l.items {
+		kind := "name"
+		if strings.HasPrefix(it.key, "actor:") {
+			var id int
+			fmt.Sscanf(it.key, "actor:%d", &id)
+			kind = f.ix.Actors[id].Kind
+			if kind == ActorCountry {
+				kind = ActorPlace
+			}
+		} else if strings.HasPrefix(it.key, "country:") || len(geo.lookup(s[it.start:it.end])) > 0 {
+			kind = ActorPlace
+		}
+		counts[kind]++
+	}
+	best, bestN := "name", 0
+	for _, k := range []string{ActorPerson, ActorPlace, ActorOrganization, "name"} {
+		if counts[k] > bestN {
+			best, bestN = k, counts[k]
+		}
+	}
+	return best
+}
+
+func (f *confFinder) listLemmas(l confList) []string {
+	s := f.ix.Sentences[f.ix.Claims[l.claim].Sentence].Text
+	lem := newLexLemmatizer()
+	var out []string
+	for _, it := range l.l.items {
+		for _, t := range ctokenize(s[it.start:it.end]) {
+			if t.Kind == ctWord {
+				out = append(out, lem.lemma(t.Lower))
+			}
+		}
+	}
+	sort.Strings(out)
+	return claimUniq(out)
+}
+
+// confWithout returns sorted a minus sorted b.
+func confWithout(a, b []string) []string {
+	out := make([]string, 0, len(a))
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// --- places ----------------------------------------------------------------
+
+type confPlace struct {
+	claim int
+	ev    placeEvent
+}
+
+// places compares where the same people did the same thing: "met in
+// Alaska" against "met in Moscow" (not Anchorage: it lies in Alaska).
+func (f *confFinder) places() {
+	var ps []confPlace
+	buckets := map[string][]int{}
+	for ci, d := range f.ix.claimDetails {
+		if len(d.persons) == 0 {
+			continue
+		}
+		for _, ev := range d.events {
+			if ev.modal != "" || ev.negated {
+				continue
+			}
+			id := len(ps)
+			ps = append(ps, confPlace{ci, ev})
+			for _, p := range d.persons {
+				buckets[ev.verb+"|"+p] = append(buckets[ev.verb+"|"+p], id)
+			}
+		}
+	}
+	confPairs(buckets, func(x, y int) {
+		a, b := ps[x], ps[y]
+		if a.claim == b.claim || a.ev.verb != b.ev.verb {
+			return
+		}
+		pa, pb := f.ix.claimDetails[a.claim].persons, f.ix.claimDetails[b.claim].persons
+		if !confSameStrings(pa, pb) && confCountShared(pa, pb) < 2 {
+			return
+		}
+		if placesCompatible(a.ev.place.Text, b.ev.place.Text) || placesCompatible(a.ev.place.Norm, b.ev.place.Norm) {
+			return
+		}
+		if confTimesDiffer(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
+			return
+		}
+		// Past events of the same people in different places are often
+		// different events; only a shared time or the headline event of
+		// two reports makes them one.
+		if !confShareTime(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
+			return
+		}
+		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
+		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
+		f.cand = append(f.cand, confCandidate{
+			kind: "place", severity: SeverityHard, score: 0.8,
+			what:  "place where they " + strings.ToLower(sa[a.ev.start:a.ev.start+strings.IndexAny(sa[a.ev.start:]+" ", " ")]),
+			why:   a.ev.place.Norm + " and " + b.ev.place.Norm + " are different places, neither inside the other",
+			a:     []confSide{{a.claim, a.ev.place.Text, a.ev.place.Start, a.ev.place.End}},
+			b:     []confSide{{b.claim, b.ev.place.Text, b.ev.place.Start, b.ev.place.End}},
+			merge: "place|" + a.ev.verb + "|" + confOrdered(a.ev.place.Norm, b.ev.place.Norm),
+		})
+		_ = sb
+	})
+}
+
+func confOrdered(a, b string) string {
+	if a > b {
+		a, b = b, a
+	}
+	return a + "|" + b
+}
+
+func confSameStrings(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func confCountShared(a, b []string) int {
+	n, j := 0, 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
+			n++
+		}
+	}
+	return n
+}
+
+func confShareTime(a, b []TimeRef) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Norm != "" && x.Norm == y.Norm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// --- reference times of a first ---------------------------------------------
+
+type confFirst struct {
+	claim int
+	fs    firstSince
+}
+
+// firsts compares "the first X since T" framings of the same kind of event
+// with different reference years: a divergence worth showing, not proof.
+func (f *confFinder) firsts() {
+	var fs []confFirst
+	buckets := map[string][]int{}
+	for ci, d := range f.ix.claimDetails {
+		for _, x := range d.firsts {
+			if x.what == "" {
+				continue
+			}
+			id := len(fs)
+			fs = append(fs, confFirst{ci, x})
+			buckets[x.what] = append(buckets[x.what], id)
+		}
+	}
+	confPairs(buckets, func(x, y int) {
+		a, b := fs[x], fs[y]
+		if a.claim == b.claim || a.fs.time.Year == b.fs.time.Year {
+			return
+		}
+		if f.article(a.claim) == f.article(b.claim) {
+			return
+		}
+		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
+		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
+		f.cand = append(f.cand, confCandidate{
+			kind: "time", severity: SeveritySoft, score: 0.45,
+			what:  "first " + a.fs.what + " since when",
+			why:   fmt.Sprintf("the same first is dated from %d in one source and %d in the other", a.fs.time.Year, b.fs.time.Year),
+			a:     []confSide{{a.claim, sa[a.fs.start:a.fs.end], a.fs.start, a.fs.end}},
+			b:     []confSide{{b.claim, sb[b.fs.start:b.fs.end], b.fs.start, b.fs.end}},
+			merge: "first|" + a.fs.what + "|" + confOrdered(itoa(a.fs.time.Year), itoa(b.fs.time.Year)),
+		})
+	})
+}
+
+// --- quoted wording ----------------------------------------------------------
+
+type confLabel struct {
+	claim int
+	lb    quotedLabel
+}
+
+// labels compares the wording sources give for the same sign or backdrop.
+func (f *confFinder) labels() {
+	var ls []confLabel
+	buckets := map[string][]int{}
+	for ci, d := range f.ix.claimDetails {
+		for _, lb := range d.labels {
+			id := len(ls)
+			ls = append(ls, confLabel{ci, lb})
+			buckets[lb.noun] = append(buckets[lb.noun], id)
+		}
+	}
+	confPairs(buckets, func(x, y int) {
+		a, b := ls[x], ls[y]
+		if f.article(a.claim) == f.article(b.claim) || normalizeForKey(a.lb.text) == normalizeForKey(b.lb.text) {
+			return
+		}
+		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
+		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
+		f.cand = append(f.cand, confCandidate{
+			kind: "other", severity: SeveritySoft, score: 0.4,
+			what:  "wording on the " + a.lb.noun,
+			why:   "the sources quote different words for the same " + a.lb.noun,
+			a:     []confSide{{a.claim, sa[a.lb.start:a.lb.end], a.lb.start, a.lb.end}},
+			b:     []confSide{{b.claim, sb[b.lb.start:b.lb.end], b.lb.start, b.lb.end}},
+			merge: "label|" + a.lb.noun + "|" + confOrdered(normalizeForKey(a.lb.text), normalizeForKey(b.lb.text)),
+		})
+	})
+}
+
+// --- assembly ----------------------------------------------------------------
+
+// build merges candidates that describe one disagreement, writes their
+// summaries and orders them: hard first, then by score, then by key.
+func (f *confFinder) build() []Conflict {
+	order := []string{}
+	merged := map[string]*confCandidate{}
+	for i := range f.cand {
+		c := f.cand[i]
+		if m, ok := merged[c.merge]; ok {
+			m.a = confAddSides(m.a, c.a)
+			m.b = confAddSides(m.b, c.b)
+			m.score = math.Max(m.score, c.score)
+			if c.severity == SeverityHard {
+				m.severity = SeverityHard
+			}
+			m.actors = confUnionInts(m.actors, c.actors)
+			continue
+		}
+		cc := c
+		merged[c.merge] = &cc
+		order = append(order, c.merge)
+	}
+	out := make([]Conflict, 0, len(order))
+	for _, k := range order {
+		c := merged[k]
+		conf := Conflict{
+			Kind: c.kind, Severity: c.severity, Score: math.Round(c.score*100) / 100,
+			Why: c.why,
+		}
+		var sentences []string
+		for _, side := range [][]confSide{c.a, c.b} {
+			for _, s := range side {
+				conf.Claims = append(conf.Claims, ClaimRef{
+					Claim: s.claim, Sentence: f.ix.Claims[s.claim].Sentence,
+					Value: s.value, ValueStart: s.start, ValueEnd: s.end,
+				})
+				sentences = append(sentences, f.ix.Sentences[f.ix.Claims[s.claim].Sentence].Text)
+			}
+		}
+		conf.Summary = c.what + ": " + f.sideSummary(c.a) + " vs " + f.sideSummary(c.b)
+		conf.Key = StableKey("conflict", sentences...)
+		for _, a := range c.actors {
+			conf.Actors = append(conf.Actors, f.ix.Actors[a].Name)
+		}
+		sort.Strings(conf.Actors)
+		conf.Topic = f.topicOf(c)
+		out = append(out, conf)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if (out[i].Severity == SeverityHard) != (out[j].Severity == SeverityHard) {
+			return out[i].Severity == SeverityHard
+		}
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Key < out[j].Key
+	})
+	for i := range out {
+		out[i].ID = "c" + itoa(i+1)
+	}
+	return out
+}
+
+func confAddSides(l, add []confSide) []confSide {
+	for _, s := range add {
+		dup := false
+		for _, x := range l {
+			if x.claim == s.claim && x.start == s.start {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			l = append(l, s)
+		}
+	}
+	return l
+}
+
+func confUnionInts(a, b []int) []int {
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+// sideSummary writes one side's values with their sources: "nearly three
+// hours (001)"; equal values from several sources share one mention.
+func (f *confFinder) sideSummary(side []confSide) string {
+	var vals []string
+	srcs := map[string][]string{}
+	for _, s := range side {
+		v := strings.Join(strings.Fields(s.value), " ")
+		if len(v) > 90 {
+			v = v[:strings.LastIndex(v[:87], " ")+1] + "…"
+		}
+		if _, ok := srcs[v]; !ok {
+			vals = append(vals, v)
+		}
+		label := SourceLabel(f.article(s.claim))
+		if !confContains(srcs[v], label) {
+			srcs[v] = append(srcs[v], label)
+		}
+	}
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = v + " (" + strings.Join(srcs[v], ", ") + ")"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func confContains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// topicOf names the conflict's topic: a topic every claim shares, else one
+// the first claim has, else what the sources disagree on.
+func (f *confFinder) topicOf(c *confCandidate) string {
+	count := map[int]int{}
+	n := 0
+	for _, side := range [][]confSide{c.a, c.b} {
+		for _, s := range side {
+			n++
+			for _, t := range f.ix.Claims[s.claim].Topics {
+				count[t]++
+			}
+		}
+	}
+	best, bestN := -1, 0
+	for t, k := range count {
+		if k > bestN || (k == bestN && t < best) {
+			best, bestN = t, k
+		}
+	}
+	if best >= 0 && bestN >= 2 {
+		return f.ix.Topics[best].Name
+	}
+	return c.what
+}
+
+// SourceLabel is how summaries refer to an article: the leading number of
+// its file name ("001" for 001_165394b9f31fcc89.txt), else its outlet, else
+// its ID.
+func SourceLabel(a *Article) string {
+	name := a.File
+	if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
+		name = name[i+1:]
+	}
+	j := 0
+	for j < len(name) && name[j] >= '0' && name[j] <= '9' {
+		j++
+	}
+	if j > 0 && (j == len(name) || strings.ContainsRune("_-. ", rune(name[j]))) {
+		return name[:j]
+	}
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	return a.ID
+}

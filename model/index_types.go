@@ -11,6 +11,19 @@ type Index struct {
 	Conflicts  []Conflict
 	Agreements []Agreement
 	Warnings   []Warning
+
+	// claimDetails parallels Claims with what conflicts and agreements
+	// align on (claims.go).
+	claimDetails []claimDetail
+
+	// Per-sentence lookups built by indexActors and indexTopics (see
+	// SentenceActors, SentenceTopics, ActorByName): the refs of sentence s
+	// are actorRefs[actorRefStart[s]:actorRefStart[s+1]].
+	actorRefs     []ActorRef
+	actorRefStart []int32
+	actorByName   map[string]int
+	topicRefs     []int32
+	topicRefStart []int32
 }
 
 // Actor kinds.

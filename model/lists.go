@@ -25,48 +25,48 @@ var listLeadWords = map[string]bool{"including": true, "includes": true, "includ
 func parseLists(s string, toks []ctoken) []nameList {
 	var out []nameList
 	var cur nameList
-	joined := false // an "and"/"or" joined two items of cur
+	joined := false // an "and", "or" or "as well as" joined two items
 	flush := func() {
 		if len(cur.items) >= 3 || (len(cur.items) == 2 && joined) {
 			out = append(out, cur)
 		}
 		cur, joined = nameList{}, false
 	}
+	start := func(it listItem) {
+		cur = nameList{items: []listItem{it}, start: it.start, end: it.end}
+	}
+	conjunction := false // the connector before this segment had "and"/"or"
 	i := 0
 	for i < len(toks) {
-		// Read one segment up to a connector or other punctuation.
-		segStart := i
-		for i < len(toks) && !listConnectorAt(toks, i) && !(toks[i].Kind == ctPunct && toks[i].Text != "-" && toks[i].Text != "'") {
+		a := i
+		for i < len(toks) && listConnectorLen(toks, i) == 0 && !listStops(toks[i]) {
 			i++
 		}
-		item, ok := listSegmentItem(toks, segStart, i, len(cur.items) == 0)
-		if !ok {
-			flush()
-			// A long first segment may still end with the first item.
-			if item2, ok2 := listSegmentItem(toks, segStart, i, true); ok2 {
-				cur.items = append(cur.items, item2)
-				cur.start = item2.start
-				cur.end = item2.end
+		if len(cur.items) > 0 {
+			if it, closing, ok := listSegmentItem(toks, a, i, false); ok {
+				cur.items = append(cur.items, it)
+				cur.end = it.end
+				joined = joined || conjunction
+				if closing {
+					flush()
+				}
+			} else {
+				flush()
+				if it, _, ok := listSegmentItem(toks, a, i, true); ok {
+					start(it)
+				}
 			}
-		} else {
-			if len(cur.items) == 0 {
-				cur.start = item.start
-			}
-			cur.items = append(cur.items, item)
-			cur.end = item.end
+		} else if it, _, ok := listSegmentItem(toks, a, i, true); ok {
+			start(it)
 		}
 		if i >= len(toks) {
 			break
 		}
-		// Consume the connector.
 		if n := listConnectorLen(toks, i); n > 0 {
-			if len(cur.items) > 0 && toks[i].Text != "," || (toks[i].Text == "," && i+1 < len(toks) && listConnectorLen(toks, i+1) > 0 && toks[i+1].Text != ",") {
-				joined = joined || len(cur.items) > 0
-			}
+			conjunction = n > 1 || toks[i].Text != ","
 			i += n
 			continue
 		}
-		// Other punctuation ends any list.
 		flush()
 		i++
 	}
@@ -74,9 +74,14 @@ func parseLists(s string, toks []ctoken) []nameList {
 	return out
 }
 
-// listConnectorAt: a comma, "and", "or", "&", "as well as".
-func listConnectorAt(toks []ctoken, i int) bool { return listConnectorLen(toks, i) > 0 }
+// listStops: punctuation that ends any list (not a comma, hyphen or
+// apostrophe).
+func listStops(t ctoken) bool {
+	return t.Kind == ctPunct && t.Text != "," && t.Text != "-" && t.Text != "'" && t.Text != "’"
+}
 
+// listConnectorLen returns the length in tokens of a list connector at
+// toks[i] (a comma, "and", "or", "&", "as well as", ", and"), or 0.
 func listConnectorLen(toks []ctoken, i int) int {
 	t := toks[i]
 	switch t.Lower {
@@ -98,48 +103,60 @@ func listConnectorLen(toks []ctoken, i int) int {
 	return 0
 }
 
-// listSegmentItem reads the item of one segment toks[a:b]. A middle item
-// must be short: at most three lower-case words before its name and two
-// after ("the Donetsk and Luhansk cities"). The first item of a list may
-// end a long clause, so only its tail is read.
-func listSegmentItem(toks []ctoken, a, b int, first bool) (listItem, bool) {
+// listSegmentItem reads the item of one segment toks[a:b]. The first item
+// of a list may end a long clause, so it is the segment's last run of
+// capitalised words, with at most two lower-case words after it ("the
+// Donetsk and Luhansk cities"). A later item is the segment's first run,
+// after at most three lower-case words (titles: "special envoy Steve
+// Witkoff"); when more than two words follow it, it is the list's last
+// item and closing is set.
+func listSegmentItem(toks []ctoken, a, b int, first bool) (it listItem, closing, ok bool) {
 	if a >= b {
-		return listItem{}, false
+		return listItem{}, false, false
 	}
-	// The name: the last run of capitalised words (with inner "of").
-	end := b
-	trailing := 0
-	for end > a && !toks[end-1].Cap {
-		if toks[end-1].Kind != ctWord || lexFunctionWords[toks[end-1].Lower] {
-			return listItem{}, false
+	var st, end int
+	if first {
+		end = b
+		trailing := 0
+		for end > a && !toks[end-1].Cap {
+			if toks[end-1].Kind != ctWord || lexFunctionWords[toks[end-1].Lower] {
+				return listItem{}, false, false
+			}
+			end--
+			trailing++
 		}
-		end--
-		trailing++
-	}
-	if end == a || trailing > 2 {
-		return listItem{}, false
-	}
-	st := end - 1
-	for st > a && (toks[st-1].Cap || (toks[st-1].Lower == "of" && st-1 > a && toks[st-2].Cap)) {
-		st--
-	}
-	if !first {
+		if end == a || trailing > 2 {
+			return listItem{}, false, false
+		}
+		st = end - 1
+		for st > a && (toks[st-1].Cap || (toks[st-1].Lower == "of" && st-1 > a && toks[st-2].Cap)) {
+			st--
+		}
+	} else {
+		st = a
 		lower := 0
-		for k := a; k < st; k++ {
-			if listLeadWords[toks[k].Lower] {
-				return listItem{}, false
+		for st < b && !toks[st].Cap {
+			if toks[st].Kind != ctWord || listLeadWords[toks[st].Lower] {
+				return listItem{}, false, false
 			}
-			if toks[k].Kind == ctWord && !toks[k].Cap {
-				lower++
-			}
+			st++
+			lower++
 		}
-		if lower > 3 {
-			return listItem{}, false
+		if st == b || lower > 3 {
+			return listItem{}, false, false
 		}
+		end = st + 1
+		for end < b && (toks[end].Cap || (toks[end].Lower == "of" && end+1 < b && toks[end+1].Cap)) {
+			end++
+		}
+		closing = b-end > 2
 	}
-	// A sentence-initial capital alone is not a name.
-	if st == 0 && end-st == 1 && lexFunctionWords[toks[0].Lower] {
-		return listItem{}, false
+	// "The", "A" opening the run are not part of the name.
+	for st < end-1 && lexFunctionWords[toks[st].Lower] {
+		st++
 	}
-	return listItem{key: "name:" + toks[end-1].Lower, start: toks[st].Start, end: toks[end-1].End}, true
+	if lexFunctionWords[toks[st].Lower] {
+		return listItem{}, false, false
+	}
+	return listItem{key: "name:" + toks[end-1].Lower, start: toks[st].Start, end: toks[end-1].End}, closing, true
 }

@@ -1,0 +1,780 @@
+package model
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/adrg/strutil/metrics"
+)
+
+// actEnt is one actor while the corpus is resolved.
+type actEnt struct {
+	kind   string
+	gaz    int // gazetteer entry, -1 for a name found in the text
+	person bool
+	key    string // folded name: the full name for people, the key otherwise
+	// People: the parts of the name compared when merging.
+	given, surname, suffix string
+	skel                   string
+	// fullBy lists per article the sentences naming the person in full.
+	fullBy map[int][]int32
+	full   int // full-name mentions
+	loc    int
+	per    int
+}
+
+// actHit is one resolved mention.
+type actHit struct {
+	ent        int
+	sent       int32
+	start, end int32
+	surface    string
+	role       string
+	roles      []string
+}
+
+type actResolver struct {
+	ix      *Index
+	g       *gazetteerData
+	sc      *actScanner
+	ents    []*actEnt
+	gazEnt  map[int]int    // gazetteer entry -> entity
+	keyEnt  map[string]int // folded key of a non-person name -> entity
+	fullEnt map[string]int // folded full name of a person -> entity
+	bySkel  map[string][]int
+	hits    []actHit
+	jw      *metrics.JaroWinkler
+}
+
+func newActResolver(ix *Index, sc *actScanner) *actResolver {
+	jw := metrics.NewJaroWinkler()
+	jw.CaseSensitive = false
+	return &actResolver{
+		ix: ix, g: sc.g, sc: sc,
+		gazEnt: map[int]int{}, keyEnt: map[string]int{}, fullEnt: map[string]int{},
+		bySkel: map[string][]int{}, jw: jw,
+	}
+}
+
+func (r *actResolver) article(sent int32) int { return r.ix.Sentences[sent].Article }
+
+func (r *actResolver) text(sent int32) string { return r.ix.Sentences[sent].Text }
+
+// resolve turns the scanner's candidates into hits on entities.
+func (r *actResolver) resolve() {
+	cands := r.sc.cands
+	// Last names of full names anywhere: a hyphenated "Trump-Putin" whose
+	// parts are known is two mentions, "Jean-Claude" is one name.
+	surnames := map[string]bool{}
+	for i := range cands {
+		c := &cands[i]
+		if c.gaz < 0 && !c.weak && len(c.toks) >= 2 {
+			surnames[c.toks[len(c.toks)-1].fold] = true
+		}
+	}
+	type keyInfo struct {
+		cands    []int
+		loc, per int
+	}
+	keys := map[string]*keyInfo{}
+	var keyOrder []string
+	var singles, later, gazHits []int
+	for i := range cands {
+		c := &cands[i]
+		if c.gaz >= 0 {
+			gazHits = append(gazHits, i)
+			continue
+		}
+		if c.weak || c.quoted && len(c.toks) > 1 || r.knownHyphenParts(c, surnames) {
+			later = append(later, i)
+			continue
+		}
+		if c.initial && len(c.toks) > 1 && r.commonWord(c.toks[0].fold) {
+			// "Speaking Monday", "Escalating conflict": the sentence start
+			// is an ordinary word; what follows keeps its capital.
+			c.toks = c.toks[1:]
+			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
+			c.initial = false
+		}
+		if len(c.toks) == 1 {
+			singles = append(singles, i)
+			continue
+		}
+		key := actKey(c.toks)
+		ki := keys[key]
+		if ki == nil {
+			ki = &keyInfo{}
+			keys[key] = ki
+			keyOrder = append(keyOrder, key)
+		}
+		ki.cands = append(ki.cands, i)
+		ki.loc += int(c.loc)
+		ki.per += int(c.per)
+	}
+	// The kind of a name is decided once for the corpus: its shape first,
+	// then how it is used ("in Palm Springs" against "Palm Springs said").
+	kinds := map[string]string{}
+	var orgKeys []string
+	for _, key := range keyOrder {
+		ki := keys[key]
+		kind := r.classify(&cands[ki.cands[0]])
+		if kind == ActorPerson && ki.loc > ki.per {
+			kind = ActorPlace
+		}
+		kinds[key] = kind
+		if kind == ActorOrganization {
+			orgKeys = append(orgKeys, key)
+		}
+	}
+	var persons []int
+	for _, key := range keyOrder {
+		target := key
+		if kinds[key] == ActorPlace || kinds[key] == ActorPerson && keys[key].per == 0 {
+			// "Betty Ford" where the corpus has a "Betty Ford Center";
+			// never a name used as a person's ("Betty Ford said").
+			if org := r.orgExtending(key, orgKeys, func(k string) int { return len(keys[k].cands) }); org != "" {
+				target = org
+			}
+		}
+		kind := kinds[target]
+		for _, i := range keys[key].cands {
+			c := &cands[i]
+			if kind == ActorPerson {
+				persons = append(persons, i)
+				continue
+			}
+			e := r.keyedKey(target, kind)
+			r.keyEnt[key] = e
+			r.hit(e, c, c.surface, 0, len(c.toks))
+		}
+	}
+	sort.Ints(persons)
+	r.clusterPeople(persons)
+	for _, i := range gazHits {
+		r.gazHit(&cands[i])
+	}
+	r.resolveSingles(singles)
+	for _, i := range later {
+		r.matchKnown(&cands[i])
+	}
+}
+
+// orgExtending finds the organisation whose name is key followed by words
+// ending in an organisation noun ("Betty Ford" -> "Betty Ford Center"), the
+// most mentioned when several do; "" when none does.
+func (r *actResolver) orgExtending(key string, orgKeys []string, count func(string) int) string {
+	found := ""
+	for _, o := range orgKeys {
+		if !strings.HasPrefix(o, key+" ") || !r.g.orgHeads[o[strings.LastIndexByte(o, ' ')+1:]] {
+			continue
+		}
+		if found == "" || count(o) > count(found) {
+			found = o
+		}
+	}
+	return found
+}
+
+// commonWord: a grammar word, or a word the corpus also writes in lower case.
+func (r *actResolver) commonWord(f string) bool {
+	if r.g.nonnames[f] {
+		return true
+	}
+	_, ok := r.sc.lower[f]
+	return ok
+}
+
+// knownHyphenParts: a hyphenated word whose parts are known names
+// ("Russia-Ukraine", "Trump-Putin") is read part by part.
+func (r *actResolver) knownHyphenParts(c *actCand, surnames map[string]bool) bool {
+	for _, t := range c.toks {
+		if !t.hyphen {
+			continue
+		}
+		for _, p := range actHyphenParts(t.fold) {
+			if surnames[p] || len(r.g.phrases[p]) > 0 && r.gazSingle(p) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func actHyphenParts(f string) []string {
+	return strings.FieldsFunc(f, func(r rune) bool { return r == '-' })
+}
+
+// gazSingle is the entry of a one-word gazetteer form, -1 if none.
+func (r *actResolver) gazSingle(f string) int {
+	for _, p := range r.g.phrases[f] {
+		if len(p.toks) == 1 && !actAcronym(p.surface) {
+			return p.entry
+		}
+	}
+	return -1
+}
+
+// gazAdjective: f is a one-word demonym ("american") or a country's
+// acronym ("u.s.", "uk").
+func (r *actResolver) gazAdjective(f string) bool {
+	for _, p := range r.g.phrases[f] {
+		if len(p.toks) == 1 && (p.form == gazDemonym || actAcronym(p.surface)) {
+			return true
+		}
+	}
+	return false
+}
+
+// classify decides the kind of a multi-word name from its shape.
+func (r *actResolver) classify(c *actCand) string {
+	toks := c.toks
+	last := toks[len(toks)-1].fold
+	switch {
+	case r.g.placeHeads[toks[0].fold] && len(toks) > 2 && toks[1].fold == "of":
+		return ActorPlace // "Gulf of Aden", "Bay of Bengal"
+	case r.g.orgHeads[last] || r.g.orgHeads[toks[0].fold]:
+		return ActorOrganization
+	case r.g.placeHeads[last]:
+		return ActorPlace
+	case r.gazAdjective(toks[0].fold):
+		// "American Pie", "U.S. Navy": a demonym or a country's acronym
+		// does not start a person's name.
+		return ActorOrganization
+	case len(toks) > 4:
+		return ActorOrganization
+	}
+	for i, t := range toks {
+		if actParticle(t.fold) && (t.fold == "of" || t.fold == "for" || t.fold == "&") {
+			return ActorOrganization
+		}
+		if t.allCaps && len(t.fold) >= 2 && !strings.Contains(t.fold, ".") {
+			return ActorOrganization
+		}
+		if t.fold != "" && t.fold[0] >= '0' && t.fold[0] <= '9' {
+			return ActorOrganization
+		}
+		if i == 0 && r.g.grammar[t.fold] {
+			return ActorOrganization
+		}
+	}
+	// "Southern California", "Eastern Ukraine": a known place last.
+	if e := r.gazSingle(last); e >= 0 && r.g.entries[e].Kind != ActorOrganization {
+		return ActorPlace
+	}
+	return ActorPerson
+}
+
+// keyedKey returns the entity of a non-person name, creating it.
+func (r *actResolver) keyedKey(key, kind string) int {
+	if e, ok := r.keyEnt[key]; ok {
+		return e
+	}
+	r.ents = append(r.ents, &actEnt{kind: kind, gaz: -1, key: key})
+	r.keyEnt[key] = len(r.ents) - 1
+	return len(r.ents) - 1
+}
+
+func actKey(toks []actNameTok) string {
+	if len(toks) == 1 {
+		return toks[0].fold
+	}
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.fold
+		if sp, ok := actSpellings[t.fold]; ok {
+			parts[i] = sp
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// actSpellings makes British and American spellings of name words one key.
+var actSpellings = map[string]string{
+	"centre": "center", "organisation": "organization", "theatre": "theater",
+	"defence": "defense", "programme": "program", "labour": "labor",
+}
+
+// hit records a mention of entity e by tokens [i, j) of candidate c.
+func (r *actResolver) hit(e int, c *actCand, surface string, i, j int) {
+	h := actHit{ent: e, sent: c.sent, start: c.toks[i].start, end: c.toks[j-1].end, surface: surface}
+	if i == 0 {
+		h.role, h.roles = c.role, c.roles
+	}
+	r.hits = append(r.hits, h)
+	en := r.ents[e]
+	en.loc += int(c.loc)
+	en.per += int(c.per)
+}
+
+func (r *actResolver) gazEntity(entry int) int {
+	if e, ok := r.gazEnt[entry]; ok {
+		return e
+	}
+	ge := r.g.entries[entry]
+	r.ents = append(r.ents, &actEnt{kind: ge.Kind, gaz: entry, key: gazFold(ge.Name)})
+	r.gazEnt[entry] = len(r.ents) - 1
+	return len(r.ents) - 1
+}
+
+// gazHit records a gazetteer mention, unless the word is the last name of
+// a person the same article names in full ("Jordan" after "Michael Jordan").
+func (r *actResolver) gazHit(c *actCand) {
+	if c.form != gazDemonym && !strings.Contains(c.toks[0].fold, " ") {
+		if e := r.personBySurname(c.toks[0].fold, c.sent, true); e >= 0 {
+			r.hit(e, c, c.surface, 0, 1)
+			return
+		}
+	}
+	r.hit(r.gazEntity(int(c.gaz)), c, c.surface, 0, 1)
+}
+
+// clusterPeople merges full names of people: the same last name (spelling
+// variants allowed: "Zelenskyy", "Zelenskiy") and compatible first names.
+func (r *actResolver) clusterPeople(idx []int) {
+	type name struct {
+		key                    string
+		given, surname, suffix string
+		count                  int
+		first                  int // first candidate, for a stable order
+	}
+	byKey := map[string]*name{}
+	var order []*name
+	for _, i := range idx {
+		c := &r.sc.cands[i]
+		key := actKey(c.toks)
+		nm := byKey[key]
+		if nm == nil {
+			nm = &name{key: key, first: i}
+			toks := c.toks
+			if last := toks[len(toks)-1].fold; r.g.suffixes[last] && len(toks) > 2 {
+				nm.suffix = strings.TrimSuffix(last, ".")
+				toks = toks[:len(toks)-1]
+			}
+			nm.given, nm.surname = toks[0].fold, toks[len(toks)-1].fold
+			byKey[key] = nm
+			order = append(order, nm)
+		}
+		nm.count++
+	}
+	// Most frequent names first: they become the clusters others join.
+	sort.SliceStable(order, func(a, b int) bool {
+		if order[a].count != order[b].count {
+			return order[a].count > order[b].count
+		}
+		return order[a].first < order[b].first
+	})
+	for _, nm := range order {
+		e := -1
+		sk := actSkeleton(nm.surname)
+		for _, cand := range r.bySkel[sk] {
+			en := r.ents[cand]
+			if en.suffix == nm.suffix && r.sameName(en.surname, nm.surname) && r.compatibleGiven(en.given, nm.given) {
+				e = cand
+				break
+			}
+		}
+		if e < 0 {
+			r.ents = append(r.ents, &actEnt{
+				kind: ActorPerson, gaz: -1, person: true, key: nm.key,
+				given: nm.given, surname: nm.surname, suffix: nm.suffix, skel: sk,
+				fullBy: map[int][]int32{},
+			})
+			e = len(r.ents) - 1
+			r.bySkel[sk] = append(r.bySkel[sk], e)
+		}
+		r.fullEnt[nm.key] = e
+	}
+	for _, i := range idx {
+		c := &r.sc.cands[i]
+		e := r.fullEnt[actKey(c.toks)]
+		en := r.ents[e]
+		a := r.article(c.sent)
+		en.fullBy[a] = append(en.fullBy[a], c.sent)
+		en.full++
+		r.hit(e, c, c.surface, 0, len(c.toks))
+	}
+}
+
+// sameName: equal, or a transliteration variant: same consonant skeleton
+// and close in Jaro-Winkler. Similarity alone would join Russia and
+// Prussia; the skeleton alone would join Lee and Li.
+func (r *actResolver) sameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 6 || len(b) < 6 || actSkeleton(a) != actSkeleton(b) {
+		return false
+	}
+	return r.jw.Compare(a, b) >= 0.88
+}
+
+// compatibleGiven: "Vladimir"/"Vladimir", "V."/"Vladimir", "Volodymyr"/
+// "Wolodymyr".
+func (r *actResolver) compatibleGiven(a, b string) bool {
+	if a == b || r.sameName(a, b) {
+		return true
+	}
+	ia, ib := actInitial(a), actInitial(b)
+	switch {
+	case ia != "" && ib != "":
+		return ia == ib
+	case ia != "":
+		return strings.HasPrefix(b, ia)
+	case ib != "":
+		return strings.HasPrefix(a, ib)
+	}
+	return false
+}
+
+// actInitial returns the letter of an initial ("j." -> "j"), "" otherwise.
+func actInitial(f string) string {
+	if len(f) == 2 && f[1] == '.' {
+		return f[:1]
+	}
+	if len(f) == 1 {
+		return f
+	}
+	return ""
+}
+
+// actSkeleton is a spelling-insensitive key for names: the first letter,
+// then the consonants with common transliteration pairs made equal and
+// doubles collapsed ("Zelenskyy", "Zelenskiy", "Zelensky" -> "zlnsk").
+func actSkeleton(f string) string {
+	if f == "" {
+		return ""
+	}
+	var b strings.Builder
+	var prev byte
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if i == 0 {
+			if c == 'w' {
+				c = 'v'
+			}
+			b.WriteByte(c)
+			prev = c
+			continue
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'j', '\'', '-', '.':
+			prev = 0
+			continue
+		case 'h':
+			// "kh" = "h", "ph" = "f", "sh"/"ch"/"zh" keep their first letter.
+			continue
+		case 'w':
+			c = 'v'
+		case 'q':
+			c = 'k'
+		case 'c':
+			if i+1 < len(f) && f[i+1] == 'k' {
+				continue
+			}
+			c = 'k'
+		}
+		if c == prev {
+			continue
+		}
+		b.WriteByte(c)
+		prev = c
+	}
+	return b.String()
+}
+
+// personBySurname finds the person a lone last name refers to: one named
+// in full in the same article (the nearest before the sentence), else, when
+// sameArticle is false, the most mentioned person anywhere.
+func (r *actResolver) personBySurname(f string, sent int32, sameArticle bool) int {
+	if len(f) < 2 {
+		return -1
+	}
+	art := r.article(sent)
+	best, bestSent, bestFull := -1, int32(-1), -1
+	var anyBest, anyFull = -1, -1
+	for _, e := range r.bySkel[actSkeleton(f)] {
+		en := r.ents[e]
+		if !r.sameName(en.surname, f) {
+			continue
+		}
+		if sents := en.fullBy[art]; len(sents) > 0 {
+			// The nearest full mention at or before the sentence; one after
+			// it counts as farther than any before.
+			s := sents[0] - 1<<20
+			for _, x := range sents {
+				if x <= sent {
+					s = x
+				}
+			}
+			if best < 0 || s > bestSent || s == bestSent && en.full > bestFull {
+				best, bestSent, bestFull = e, s, en.full
+			}
+		}
+		if en.full > anyFull {
+			anyBest, anyFull = e, en.full
+		}
+	}
+	if best >= 0 || sameArticle {
+		return best
+	}
+	return anyBest
+}
+
+// personByGiven: a first name alone for a person the article names in
+// full, when only one fits.
+func (r *actResolver) personByGiven(f string, sent int32) int {
+	art := r.article(sent)
+	found := -1
+	for _, e := range r.fullEnt {
+		en := r.ents[e]
+		if en.given != f || len(en.fullBy[art]) == 0 || e == found {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = e
+	}
+	return found
+}
+
+// orgByAcronym: "NEPC" for a "Northern Europe Policy Centre" in the corpus.
+func (r *actResolver) orgByAcronym(f string) int {
+	found := -1
+	for key, e := range r.keyEnt {
+		if r.ents[e].kind == ActorPerson || !strings.Contains(key, " ") {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range strings.Fields(key) {
+			if actParticle(w) {
+				continue
+			}
+			b.WriteByte(w[0])
+		}
+		if b.String() == f {
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// orgStartingWith: "Promises" for a "Promises Treatment Center" in the
+// corpus, when only one organisation starts so.
+func (r *actResolver) orgStartingWith(f string) int {
+	found := -1
+	for key, e := range r.keyEnt {
+		if !strings.HasPrefix(key, f+" ") || r.ents[e].kind != ActorOrganization || !r.g.orgHeads[key[strings.LastIndexByte(key, ' ')+1:]] {
+			continue
+		}
+		if found >= 0 && found != e {
+			return -1
+		}
+		found = e
+	}
+	return found
+}
+
+// resolveSingles decides one-word names: a person's last or first name, an
+// acronym, or a name of its own when a capital in mid-sentence vouches
+// for it.
+func (r *actResolver) resolveSingles(idx []int) {
+	rest := map[string][]int{}
+	var restOrder []string
+	for _, i := range idx {
+		c := &r.sc.cands[i]
+		f := c.toks[0].fold
+		if e := r.personBySurname(f, c.sent, false); e >= 0 && !r.g.nonnames[f] {
+			r.hit(e, c, c.surface, 0, 1)
+			continue
+		}
+		if e := r.personByGiven(f, c.sent); e >= 0 && !r.g.nonnames[f] {
+			r.hit(e, c, c.surface, 0, 1)
+			continue
+		}
+		if c.toks[0].allCaps {
+			if e := r.orgByAcronym(f); e >= 0 {
+				r.hit(e, c, c.surface, 0, 1)
+				continue
+			}
+		}
+		if e, ok := r.keyEnt[f]; ok {
+			r.hit(e, c, c.surface, 0, 1)
+			continue
+		}
+		if e := r.orgStartingWith(f); e >= 0 && !r.commonWord(f) {
+			r.hit(e, c, c.surface, 0, 1)
+			continue
+		}
+		if _, ok := rest[f]; !ok {
+			restOrder = append(restOrder, f)
+		}
+		rest[f] = append(rest[f], i)
+	}
+	for _, f := range restOrder {
+		list := rest[f]
+		if !r.plausibleSingle(f, list) {
+			continue
+		}
+		// Same-spelling variants of a name already kept join it.
+		e := -1
+		for _, other := range r.bySkel[actSkeleton(f)] {
+			if en := r.ents[other]; !en.person && r.sameName(en.key, f) {
+				e = other
+				break
+			}
+		}
+		if e < 0 {
+			kind := ""
+			if r.sc.cands[list[0]].toks[0].allCaps {
+				kind = ActorOrganization // an acronym: "TMZ", "NEPC"
+			}
+			r.ents = append(r.ents, &actEnt{kind: kind, gaz: -1, key: f, surname: f, skel: actSkeleton(f)})
+			e = len(r.ents) - 1
+			r.bySkel[r.ents[e].skel] = append(r.bySkel[r.ents[e].skel], e)
+		}
+		r.keyEnt[f] = e
+		for _, i := range list {
+			c := &r.sc.cands[i]
+			r.hit(e, c, c.surface, 0, 1)
+		}
+	}
+}
+
+// plausibleSingle: a lone capitalised word is a name when it is not a
+// grammar, calendar, furniture or title word, not a common word the corpus
+// also writes in lower case, and at least once stands capitalised where a
+// capital means something (mid-sentence, outside quotes).
+func (r *actResolver) plausibleSingle(f string, list []int) bool {
+	g := r.g
+	if g.nonnames[f] || g.heads[f] || g.modifiers[f] || g.honorifics[f] || g.suffixes[f] || g.orgHeads[f] || g.placeHeads[f] || len(f) < 2 {
+		return false
+	}
+	if r.sc.cands[list[0]].toks[0].allCaps && len(f) <= 2 {
+		return false // an unknown two-letter acronym is too ambiguous
+	}
+	if _, ok := r.sc.lower[f]; ok {
+		return false
+	}
+	if actInitial(f) != "" {
+		return false
+	}
+	if s := r.sc.cands[list[0]].surface; strings.Contains(s, "-") {
+		// "D-list", "Kyiv-based": a lower-case part makes it a word.
+		for _, part := range strings.Split(s, "-") {
+			if part == "" || strings.ToLower(part[:1]) == part[:1] {
+				return false
+			}
+		}
+	}
+	for _, i := range list {
+		c := &r.sc.cands[i]
+		if !c.initial && !c.quoted {
+			return true
+		}
+	}
+	return false
+}
+
+// matchKnown reads a headline, a quoted title or a hyphenated compound
+// word by word, keeping only names known from elsewhere.
+func (r *actResolver) matchKnown(c *actCand) {
+	type part struct {
+		start, end int32
+		fold       string
+	}
+	var parts []part
+	text := r.text(c.sent)
+	for _, t := range c.toks {
+		if !t.hyphen {
+			parts = append(parts, part{t.start, t.end, t.fold})
+			continue
+		}
+		// Split "Trump-Putin" at its hyphens, keeping byte offsets.
+		w := text[t.start:t.end]
+		st := 0
+		for i := 0; i <= len(w); {
+			if i == len(w) || w[i] == '-' || strings.HasPrefix(w[i:], "‐") || strings.HasPrefix(w[i:], "–") {
+				if i > st {
+					parts = append(parts, part{t.start + int32(st), t.start + int32(i), gazFold(w[st:i])})
+				}
+				if i == len(w) {
+					break
+				}
+				if w[i] == '-' {
+					i++
+				} else {
+					i += len("–")
+				}
+				st = i
+				continue
+			}
+			i++
+		}
+	}
+	for i := 0; i < len(parts); {
+		matched := 0
+		for m := min(4, len(parts)-i); m >= 1 && matched == 0; m-- {
+			folds := make([]string, m)
+			for k := range folds {
+				folds[k] = parts[i+k].fold
+			}
+			key := strings.Join(folds, " ")
+			surface := text[parts[i].start:parts[i+m-1].end]
+			sub := actCand{sent: c.sent, toks: []actNameTok{{start: parts[i].start, end: parts[i+m-1].end, fold: key}}}
+			if i == 0 {
+				sub.role, sub.roles = c.role, c.roles
+			}
+			e := -1
+			if pe, ok := r.fullEnt[key]; ok {
+				e = pe
+			} else if ke, ok := r.keyEnt[key]; ok {
+				e = ke
+			} else if m == 1 {
+				if pe := r.personBySurname(key, c.sent, false); pe >= 0 {
+					e = pe
+				}
+			}
+			if e < 0 {
+				if ge := r.gazPhraseFolds(folds, surface); ge >= 0 {
+					e = r.gazEntity(ge)
+				}
+			}
+			if e >= 0 {
+				r.hit(e, &sub, surface, 0, 1)
+				matched = m
+			}
+		}
+		if matched == 0 {
+			matched = 1
+		}
+		i += matched
+	}
+}
+
+// gazPhraseFolds finds the gazetteer entry whose form is exactly folds; an
+// acronym form ("US") must be written in capitals.
+func (r *actResolver) gazPhraseFolds(folds []string, surface string) int {
+	for _, p := range r.g.phrases[folds[0]] {
+		if len(p.toks) != len(folds) {
+			continue
+		}
+		if actAcronym(p.surface) && strings.ToUpper(surface) != surface {
+			continue
+		}
+		ok := true
+		for k := range folds {
+			if p.toks[k] != folds[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.entry
+		}
+	}
+	return -1
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/log"
+	"github.com/charmbracelet/ssh"
+	"github.com/spf13/cobra"
+
+	"github.com/briefing/briefing/model"
+	"github.com/briefing/briefing/serve"
+	"github.com/briefing/briefing/store"
+	"github.com/briefing/briefing/ui"
+	"github.com/briefing/briefing/ui/termbg"
+)
+
+// shutdownBudget bounds the graceful part of a shutdown; with the store's
+// close after it, the process exits well within 10 seconds of the signal.
+const shutdownBudget = 7 * time.Second
+
+func newServeCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var (
+		lf          loadFlags
+		addr        string
+		hostKey     string
+		authKeys    string
+		allowAny    bool
+		maxSessions int
+		idle        time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "serve [flags] [SOURCES...]",
+		Short: "Serve the briefing to a team over SSH",
+		Long: `serve loads the sources once and serves the briefing TUI over SSH: every
+analyst runs "ssh -p PORT HOST" and gets their own session on the same
+index. Each analyst's triage is stored under the fingerprint of their SSH
+key, in one database.
+
+Only public-key authentication is accepted. The keys allowed in are read
+from --authorized-keys (default $XDG_CONFIG_HOME/briefing/authorized_keys,
+OpenSSH format, re-read when it changes); without that file serve refuses
+to start, unless --allow-any-key says that any key will do. The host key is
+created on first start (ed25519) and its fingerprint printed. The server
+listens on loopback unless --addr says otherwise. SIGINT or SIGTERM ends
+every session cleanly and stops the server.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "serve"})
+			ctx, stopSignals := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stopSignals()
+
+			// The factory reads ix and db, which are set before Serve starts.
+			var (
+				ix *model.Index
+				db *store.Store
+			)
+			srv, err := serve.New(serve.Config{
+				Addr:               addr,
+				HostKeyPath:        hostKey,
+				AuthorizedKeysPath: authKeys,
+				AllowAnyKey:        allowAny,
+				MaxSessions:        maxSessions,
+				IdleTimeout:        idle,
+				Logger:             logger,
+				ProgramOptions:     []tea.ProgramOption{tea.WithMouseCellMotion()},
+				NewModel: func(sess ssh.Session, r *lipgloss.Renderer, user string) tea.Model {
+					return newSessionModel(ix, db, logger, sess, r, user)
+				},
+			})
+			if err != nil {
+				return err
+			}
+			if allowAny {
+				logger.Warn("--allow-any-key: anyone holding any SSH key can connect")
+			}
+
+			ix, err = loadIndex(args, lf, stdin, stderr)
+			if err != nil {
+				return err
+			}
+			dbPath, err := lf.dbPath()
+			if err != nil {
+				return err
+			}
+			db, err = store.Open(dbPath)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return err
+			}
+			logger.Info("listening", "addr", ln.Addr().String(), "articles", len(ix.Articles), "db", db.Path())
+			logger.Info("host key", "fingerprint", srv.HostKeyFingerprint(), "path", srv.HostKeyPath())
+			if p := srv.AuthorizedKeysPath(); p != "" {
+				logger.Info("authorized keys", "path", p)
+			}
+			fmt.Fprintf(stderr, "connect with: ssh -p %s %s\n", portOf(ln.Addr()), hostOf(ln.Addr()))
+
+			served := make(chan error, 1)
+			go func() { served <- srv.Serve(ln) }()
+			select {
+			case err := <-served:
+				return err
+			case <-ctx.Done():
+			}
+			// From here a second signal kills the process at once.
+			stopSignals()
+			logger.Info("shutting down", "sessions", srv.Sessions())
+			sctx, cancel := context.WithTimeout(context.Background(), shutdownBudget)
+			defer cancel()
+			if err := srv.Shutdown(sctx); err != nil {
+				logger.Warn("sessions did not end in time; connections closed", "err", err)
+			}
+			select {
+			case err := <-served:
+				if err != nil && !errors.Is(err, serve.ErrServerClosed) {
+					logger.Warn("server", "err", err)
+				}
+			case <-time.After(time.Second):
+			}
+			if err := db.Close(); err != nil {
+				return fmt.Errorf("closing the triage database: %w", err)
+			}
+			logger.Info("stopped")
+			return nil
+		},
+	}
+	lf.register(cmd)
+	f := cmd.Flags()
+	f.StringVar(&addr, "addr", serve.DefaultAddr, "address to listen on (host:port); loopback unless told otherwise")
+	f.StringVar(&hostKey, "host-key", "", "SSH host key, created if missing (default $XDG_DATA_HOME/briefing/ssh_host_ed25519_key)")
+	f.StringVar(&authKeys, "authorized-keys", "", "public keys allowed in, OpenSSH format (default $XDG_CONFIG_HOME/briefing/authorized_keys)")
+	f.BoolVar(&allowAny, "allow-any-key", false, "let in anyone who has any SSH key (each key still gets its own triage)")
+	f.IntVar(&maxSessions, "max-sessions", 64, "most concurrent sessions")
+	f.DurationVar(&idle, "idle-timeout", 30*time.Minute, "end a session after this long without input")
+	return cmd
+}
+
+// newSessionModel builds one SSH session's UI over the shared index, with
+// the triage of the session's key.
+func newSessionModel(ix *model.Index, db *store.Store, logger *log.Logger, sess ssh.Session, r *lipgloss.Renderer, user string) tea.Model {
+	getenv := environ(sess.Environ()).get
+	if getenv("BRIEFING_BACKGROUND") != "" {
+		termbg.Settle(r, getenv)
+	} else {
+		// wish's renderer asked the client's terminal; make its answer (or
+		// the fallback when there was none) explicit, so nothing asks again.
+		r.SetHasDarkBackground(r.HasDarkBackground())
+	}
+	var triage ui.TriageStore
+	if us, err := db.ForUser(sess.Context(), user); err != nil {
+		logger.Error("loading triage; the session is read-only", "user", user, "err", err)
+	} else {
+		triage = us
+	}
+	pty, _, _ := sess.Pty()
+	return ui.New(ix, ui.Options{
+		Renderer: r,
+		User:     user,
+		Store:    triage,
+		Width:    pty.Window.Width,
+		Height:   pty.Window.Height,
+		Export:   refuseRemoteExport,
+	})
+}
+
+// refuseRemoteExport keeps remote users from writing files on the server.
+func refuseRemoteExport(string, []byte) error {
+	return errors.New("export is not available over SSH; run `briefing report --markdown` on your machine")
+}
+
+type environ []string
+
+func (e environ) get(key string) string {
+	for _, kv := range e {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+func hostOf(a net.Addr) string {
+	host, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		return "<this host>"
+	}
+	return host
+}
+
+func portOf(a net.Addr) string {
+	_, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "?"
+	}
+	return port
+}
