@@ -8,7 +8,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -18,11 +17,8 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/spf13/cobra"
 
-	"github.com/briefing/briefing/model"
 	"github.com/briefing/briefing/serve"
 	"github.com/briefing/briefing/store"
-	"github.com/briefing/briefing/ui"
-	"github.com/briefing/briefing/ui/termbg"
 )
 
 // shutdownBudget bounds the graceful part of a shutdown; with the store's
@@ -60,11 +56,11 @@ every session cleanly and stops the server.`,
 			ctx, stopSignals := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stopSignals()
 
-			// The factory reads ix and db, which are set before Serve starts.
-			var (
-				ix *model.Index
-				db *store.Store
-			)
+			// wish logs a few things through the default logger.
+			log.SetDefault(logger)
+			// The index and the database are loaded once the configuration
+			// is known to be valid; sessions start only after that.
+			var sessionModel serve.ModelFunc
 			srv, err := serve.New(serve.Config{
 				Addr:               addr,
 				HostKeyPath:        hostKey,
@@ -75,7 +71,7 @@ every session cleanly and stops the server.`,
 				Logger:             logger,
 				ProgramOptions:     []tea.ProgramOption{tea.WithMouseCellMotion()},
 				NewModel: func(sess ssh.Session, r *lipgloss.Renderer, user string) tea.Model {
-					return newSessionModel(ix, db, logger, sess, r, user)
+					return sessionModel(sess, r, user)
 				},
 			})
 			if err != nil {
@@ -85,7 +81,7 @@ every session cleanly and stops the server.`,
 				logger.Warn("--allow-any-key: anyone holding any SSH key can connect")
 			}
 
-			ix, err = loadIndex(args, lf, stdin, stderr)
+			ix, err := loadIndex(args, lf, stdin, stderr)
 			if err != nil {
 				return err
 			}
@@ -93,11 +89,12 @@ every session cleanly and stops the server.`,
 			if err != nil {
 				return err
 			}
-			db, err = store.Open(dbPath)
+			db, err := store.Open(dbPath)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
+			sessionModel = serve.Briefing(ix, db, logger)
 
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
@@ -148,50 +145,6 @@ every session cleanly and stops the server.`,
 	f.IntVar(&maxSessions, "max-sessions", 64, "most concurrent sessions")
 	f.DurationVar(&idle, "idle-timeout", 30*time.Minute, "end a session after this long without input")
 	return cmd
-}
-
-// newSessionModel builds one SSH session's UI over the shared index, with
-// the triage of the session's key.
-func newSessionModel(ix *model.Index, db *store.Store, logger *log.Logger, sess ssh.Session, r *lipgloss.Renderer, user string) tea.Model {
-	getenv := environ(sess.Environ()).get
-	if getenv("BRIEFING_BACKGROUND") != "" {
-		termbg.Settle(r, getenv)
-	} else {
-		// wish's renderer asked the client's terminal; make its answer (or
-		// the fallback when there was none) explicit, so nothing asks again.
-		r.SetHasDarkBackground(r.HasDarkBackground())
-	}
-	var triage ui.TriageStore
-	if us, err := db.ForUser(sess.Context(), user); err != nil {
-		logger.Error("loading triage; the session is read-only", "user", user, "err", err)
-	} else {
-		triage = us
-	}
-	pty, _, _ := sess.Pty()
-	return ui.New(ix, ui.Options{
-		Renderer: r,
-		User:     user,
-		Store:    triage,
-		Width:    pty.Window.Width,
-		Height:   pty.Window.Height,
-		Export:   refuseRemoteExport,
-	})
-}
-
-// refuseRemoteExport keeps remote users from writing files on the server.
-func refuseRemoteExport(string, []byte) error {
-	return errors.New("export is not available over SSH; run `briefing report --markdown` on your machine")
-}
-
-type environ []string
-
-func (e environ) get(key string) string {
-	for _, kv := range e {
-		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
-			return v
-		}
-	}
-	return ""
 }
 
 func hostOf(a net.Addr) string {

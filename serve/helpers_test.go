@@ -339,8 +339,8 @@ func (u *tui) waitForErr(want string, mark int, within time.Duration) (int, erro
 			return u.out.Len(), nil
 		}
 		if u.eof || time.Now().After(deadline) {
-			return 0, fmt.Errorf("output never showed %q within %v (eof=%v); got:\n%q\nstderr: %q",
-				want, within, u.eof, ansi.Strip(u.out.String()), u.errOut.String())
+			return 0, fmt.Errorf("output never showed %q within %v (eof=%v); it ends with:\n%q\nstderr: %q",
+				want, within, u.eof, tail(ansi.Strip(u.out.String()), 400), u.errOut.String())
 		}
 		u.cond.Wait()
 	}
@@ -380,4 +380,31 @@ func (u *tui) wait(within time.Duration) (int, error) {
 	case <-time.After(within):
 		return -1, fmt.Errorf("session still running after %v", within)
 	}
+}
+
+// waitOutput waits until there is output past mark and returns its end.
+func (u *tui) waitOutput(mark int, within time.Duration) (int, error) {
+	deadline := time.Now().Add(within)
+	timer := time.AfterFunc(within, func() {
+		u.mu.Lock()
+		u.cond.Broadcast()
+		u.mu.Unlock()
+	})
+	defer timer.Stop()
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	for u.out.Len() <= mark {
+		if u.eof || time.Now().After(deadline) {
+			return 0, fmt.Errorf("no output within %v (eof=%v)", within, u.eof)
+		}
+		u.cond.Wait()
+	}
+	return u.out.Len(), nil
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
 }

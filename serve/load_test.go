@@ -18,29 +18,150 @@ import (
 	"github.com/briefing/briefing/store"
 )
 
-// TestLoad runs concurrent sessions that type for a while, every fifth key a
-// decision written to a real triage database, and checks that every
-// keystroke got its frame in bounded time and every decision was stored
-// under its session's key. By default it is small (10 sessions, 3 s); set
-// BRIEFING_LOAD=1 for the full run (50 sessions, 30 s), or
-// BRIEFING_LOAD=sessions,seconds.
-func TestLoad(t *testing.T) {
+// Load tests run concurrent sessions that type for a while, some keys
+// decisions written to a real triage database, and check that every
+// keystroke got its response in bounded time (5 s) and every decision was
+// stored under its session's key. By default they are small (10 sessions,
+// 3 s); BRIEFING_LOAD=1 runs the full size (50 sessions, 30 s), and
+// BRIEFING_LOAD=sessions,seconds any other. -short skips them.
+func loadSize(t *testing.T) (int, time.Duration) {
 	if testing.Short() {
 		t.Skip("load test skipped with -short")
 	}
-	sessions, dur := 10, 3*time.Second
 	switch v := os.Getenv("BRIEFING_LOAD"); v {
 	case "":
+		return 10, 3 * time.Second
 	case "1":
-		sessions, dur = 50, 30*time.Second
+		return 50, 30 * time.Second
 	default:
-		var secs int
-		if _, err := fmt.Sscanf(v, "%d,%d", &sessions, &secs); err != nil {
+		var sessions, secs int
+		if _, err := fmt.Sscanf(v, "%d,%d", &sessions, &secs); err != nil || sessions <= 0 || secs <= 0 {
 			t.Fatalf("BRIEFING_LOAD=%q: want 1 or sessions,seconds", v)
 		}
-		dur = time.Duration(secs) * time.Second
+		return sessions, time.Duration(secs) * time.Second
 	}
+}
 
+// typist drives one session: press sends the n-th key (from 1) and waits
+// for its response, reporting whether it was a decision.
+type typist struct {
+	ready string // shown by the first frame
+	press func(u *tui, n, mark int) (newMark int, decided bool, err error)
+	// settle waits, after the last key, until every decision is saved.
+	settle func(u *tui, decisions int) error
+}
+
+type sessionLoad struct {
+	nav, decide []time.Duration
+	decisions   int
+	err         error
+}
+
+// runLoad connects one client per signer, all typing at once for dur.
+func runLoad(t *testing.T, ts *testServer, signers []gossh.Signer, dur time.Duration, ty typist) []sessionLoad {
+	writeAuthorizedKeys(t, ts.akPath, signers...)
+	time.Sleep(statInterval + 100*time.Millisecond) // let the keyring see the new file
+
+	var peak peakMem
+	stopSampling := peak.sample(50 * time.Millisecond)
+	goroutinesBefore := runtime.NumGoroutine()
+	results := make([]sessionLoad, len(signers))
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range signers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &results[i]
+			r.err = typeFor(t, ts, signers[i], dur, ty, r)
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	stopSampling()
+
+	var nav, decide []time.Duration
+	for i, r := range results {
+		if r.err != nil {
+			t.Errorf("session %d: %v", i, r.err)
+		}
+		nav = append(nav, r.nav...)
+		decide = append(decide, r.decide...)
+	}
+	t.Logf("%d sessions x %v: %d keystrokes in %v (%.0f/s)", len(signers), dur, len(nav)+len(decide),
+		elapsed.Round(time.Millisecond), float64(len(nav)+len(decide))/elapsed.Seconds())
+	t.Logf("navigation key to first byte of its frame: %s", latencies(nav))
+	t.Logf("decision key to the frame showing it saved: %s", latencies(decide))
+	t.Logf("peak heap in use %.1f MiB, peak memory from the OS %.1f MiB (server and clients in one process)",
+		float64(peak.heap.Load())/(1<<20), float64(peak.sys.Load())/(1<<20))
+
+	// Every session's goroutines are gone once the clients have left.
+	waitUntil(t, 10*time.Second, func() bool { return ts.Sessions() == 0 })
+	waitUntil(t, 10*time.Second, func() bool { return runtime.NumGoroutine() <= goroutinesBefore+10 })
+	return results
+}
+
+func typeFor(t *testing.T, ts *testServer, signer gossh.Signer, dur time.Duration, ty typist, r *sessionLoad) error {
+	c, err := ts.dial(t, signer)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	u := openTUI(t, c, tuiOptions{width: 160, height: 40})
+	m, err := u.waitForErr(ty.ready, 0, 10*time.Second)
+	if err != nil {
+		return err
+	}
+	deadline := time.Now().Add(dur)
+	for n := 1; time.Now().Before(deadline); n++ {
+		sent := time.Now()
+		var decided bool
+		if m, decided, err = ty.press(u, n, m); err != nil {
+			return fmt.Errorf("key %d: %w", n, err)
+		}
+		if decided {
+			r.decisions++
+			r.decide = append(r.decide, time.Since(sent))
+		} else {
+			r.nav = append(r.nav, time.Since(sent))
+		}
+		time.Sleep(20 * time.Millisecond) // a fast typist
+	}
+	if ty.settle != nil {
+		if err := ty.settle(u, r.decisions); err != nil {
+			return err
+		}
+	}
+	u.send("q")
+	if code, err := u.wait(5 * time.Second); err != nil || code != 0 {
+		return fmt.Errorf("quit: exit %d, %v", code, err)
+	}
+	return nil
+}
+
+func latencies(d []time.Duration) string {
+	if len(d) == 0 {
+		return "none"
+	}
+	slices.Sort(d)
+	pct := func(p float64) time.Duration { return d[min(len(d)-1, int(p*float64(len(d))))] }
+	return fmt.Sprintf("n=%d p50 %v p90 %v p99 %v max %v", len(d),
+		pct(0.5).Round(10*time.Microsecond), pct(0.9).Round(10*time.Microsecond),
+		pct(0.99).Round(10*time.Microsecond), d[len(d)-1].Round(10*time.Microsecond))
+}
+
+func newSigners(t *testing.T, n int) []gossh.Signer {
+	signers := make([]gossh.Signer, n)
+	for i := range signers {
+		signers[i] = newClientKey(t)
+	}
+	return signers
+}
+
+// TestLoad measures the server itself, with a model that costs next to
+// nothing: every fifth key is a decision written by the model's command.
+func TestLoad(t *testing.T) {
+	sessions, dur := loadSize(t)
 	db, err := store.Open(filepath.Join(t.TempDir(), "load.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -55,105 +176,71 @@ func TestLoad(t *testing.T) {
 		c.MaxSessions = sessions
 		c.NewModel = testModelFunc(decide)
 	})
-	signers := make([]gossh.Signer, sessions)
-	for i := range signers {
-		signers[i] = newClientKey(t)
-	}
-	writeAuthorizedKeys(t, ts.akPath, signers...)
-	time.Sleep(statInterval + 100*time.Millisecond) // let the keyring see the new file
-
-	var peak peakMem
-	stopSampling := peak.sample(50 * time.Millisecond)
-	goroutinesBefore := runtime.NumGoroutine()
-
-	type result struct {
-		latencies []time.Duration
-		decisions int
-		err       error
-	}
-	results := make([]result, sessions)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for i := range sessions {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := &results[i]
-			c, err := ts.dial(t, signers[i])
-			if err != nil {
-				r.err = err
-				return
+	signers := newSigners(t, sessions)
+	results := runLoad(t, ts, signers, dur, typist{
+		ready: "[keys=0]",
+		press: func(u *tui, n, mark int) (int, bool, error) {
+			k := "j"
+			if n%5 == 0 {
+				k = "c"
 			}
-			defer c.Close()
-			u := openTUI(t, c, tuiOptions{})
-			m, err := u.waitForErr("[keys=0]", 0, 10*time.Second)
-			if err != nil {
-				r.err = err
-				return
+			if _, err := u.stdin.Write([]byte(k)); err != nil {
+				return mark, false, err
 			}
-			deadline := time.Now().Add(dur)
-			for n := 1; time.Now().Before(deadline); n++ {
-				k := "j"
-				if n%5 == 0 {
-					k = "c"
-					r.decisions++
-				}
-				sent := time.Now()
-				if _, err := u.stdin.Write([]byte(k)); err != nil {
-					r.err = err
-					return
-				}
-				if m, err = u.waitForErr(fmt.Sprintf("[keys=%d]", n), m, 5*time.Second); err != nil {
-					r.err = fmt.Errorf("key %d: %w", n, err)
-					return
-				}
-				r.latencies = append(r.latencies, time.Since(sent))
-				time.Sleep(20 * time.Millisecond) // a fast typist
-			}
-			if _, err := u.waitForErr(fmt.Sprintf("[saved=%d]", r.decisions), 0, 10*time.Second); err != nil {
-				r.err = fmt.Errorf("decisions not all saved: %w", err)
-				return
-			}
-			u.send("q")
-			if code, err := u.wait(5 * time.Second); err != nil || code != 0 {
-				r.err = fmt.Errorf("quit: exit %d, %v", code, err)
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	stopSampling()
-
-	var all []time.Duration
+			m, err := u.waitForErr(fmt.Sprintf("[keys=%d]", n), mark, 5*time.Second)
+			return m, k == "c", err
+		},
+		settle: func(u *tui, decisions int) error {
+			_, err := u.waitForErr(fmt.Sprintf("[saved=%d]", decisions), 0, 10*time.Second)
+			return err
+		},
+	})
 	for i, r := range results {
-		if r.err != nil {
-			t.Errorf("session %d: %v", i, r.err)
-			continue
-		}
-		all = append(all, r.latencies...)
 		user := gossh.FingerprintSHA256(signers[i].PublicKey())
 		got, err := db.All(context.Background(), user)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != r.decisions {
+		if r.err == nil && len(got) != r.decisions {
 			t.Errorf("session %d: %d decisions stored under %s, want %d", i, len(got), user, r.decisions)
 		}
 	}
-	if len(all) == 0 {
-		t.Fatal("no keystroke measured")
-	}
-	slices.Sort(all)
-	pct := func(p float64) time.Duration { return all[min(len(all)-1, int(p*float64(len(all))))] }
-	t.Logf("%d sessions x %v: %d keystrokes in %v (%.0f/s); latency p50 %v p90 %v p99 %v max %v",
-		sessions, dur, len(all), elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds(),
-		pct(0.5), pct(0.9), pct(0.99), all[len(all)-1])
-	t.Logf("peak heap in use %.1f MiB, peak memory from the OS %.1f MiB (server and clients in one process)",
-		float64(peak.heap.Load())/(1<<20), float64(peak.sys.Load())/(1<<20))
+}
 
-	// Every session's goroutines are gone once the clients have left.
-	waitUntil(t, 10*time.Second, func() bool { return ts.Sessions() == 0 })
-	waitUntil(t, 10*time.Second, func() bool { return runtime.NumGoroutine() <= goroutinesBefore+10 })
+// TestLoadBriefing types into the real TUI on the seeds: next conflict
+// three times, then confirm (which toggles), each decision awaited until the
+// TUI says it is saved.
+func TestLoadBriefing(t *testing.T) {
+	sessions, dur := loadSize(t)
+	ts, db := startBriefing(t, func(c *Config) { c.MaxSessions = sessions })
+	signers := newSigners(t, sessions)
+	results := runLoad(t, ts, signers, dur, typist{
+		ready: "triaged",
+		press: func(u *tui, n, mark int) (int, bool, error) {
+			if n%4 != 0 {
+				if _, err := u.stdin.Write([]byte("n")); err != nil {
+					return mark, false, err
+				}
+				m, err := u.waitOutput(mark, 5*time.Second)
+				return m, false, err
+			}
+			if _, err := u.stdin.Write([]byte("c")); err != nil {
+				return mark, false, err
+			}
+			m, err := u.waitForErr("saved:", mark, 5*time.Second)
+			return m, true, err
+		},
+	})
+	for i, r := range results {
+		user := gossh.FingerprintSHA256(signers[i].PublicKey())
+		hist, err := db.History(context.Background(), user, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.err == nil && len(hist) != r.decisions {
+			t.Errorf("session %d: %d history entries under %s, want one per decision, %d", i, len(hist), user, r.decisions)
+		}
+	}
 }
 
 func waitUntil(t *testing.T, within time.Duration, cond func() bool) {

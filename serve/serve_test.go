@@ -396,10 +396,12 @@ type fakeSession struct {
 
 func (f *fakeSession) PublicKey() ssh.PublicKey     { return f.key }
 func (f *fakeSession) Permissions() ssh.Permissions { return f.perms }
-func (f *fakeSession) RemoteAddr() net.Addr         { return &net.TCPAddr{IP: net.IPv4(192, 0, 2, 1), Port: 4242} }
-func (f *fakeSession) Stderr() io.ReadWriter        { return &rw{&f.stderr} }
-func (f *fakeSession) Exit(code int) error          { f.exit = code; return nil }
-func (f *fakeSession) Close() error                 { return nil }
+func (f *fakeSession) RemoteAddr() net.Addr {
+	return &net.TCPAddr{IP: net.IPv4(192, 0, 2, 1), Port: 4242}
+}
+func (f *fakeSession) Stderr() io.ReadWriter { return &rw{&f.stderr} }
+func (f *fakeSession) Exit(code int) error   { f.exit = code; return nil }
+func (f *fakeSession) Close() error          { return nil }
 
 type rw struct{ *strings.Builder }
 

@@ -128,8 +128,13 @@ func TestOpenSSHClientUnderTmux(t *testing.T) {
 	fp := gossh.FingerprintSHA256(o.signer.PublicKey())
 	o.waitScreen("user="+fp, 10*time.Second)
 	o.waitScreen("[size=100x30]", 5*time.Second)
+	// Sent at once, the keys share a packet; each must count.
 	o.keys("j", "j", "j")
 	o.waitScreen("[keys=3]", 5*time.Second)
+	if out, err := exec.Command("tmux", "-S", o.sock, "resize-window", "-t", "0", "-x", "120", "-y", "40").CombinedOutput(); err != nil {
+		t.Fatalf("tmux resize-window: %v: %s", err, out)
+	}
+	o.waitScreen("[size=120x40]", 5*time.Second)
 	o.keys("q")
 	o.waitScreen("SSH-EXIT=0", 5*time.Second)
 	ts.logs.waitFor(t, "disconnect", 5*time.Second)

@@ -149,15 +149,15 @@ func (m *Model) updateTags() {
 		c := m.c.Index.Conflicts[m.sel.idx]
 		refs = c.Claims
 		label = fmt.Sprintf("%s %s %s", c.ID, c.Severity, c.Kind)
-		if m.opts.Store != nil {
-			label += " · " + m.statusOf(c.Key)
+		if st := m.statusOf(c.Key); st != statusOpen {
+			label += " · " + st
 		}
 	case selAgreement:
 		g := m.c.Index.Agreements[m.sel.idx]
 		refs = g.Claims
 		label = fmt.Sprintf("%s agree ×%d", g.ID, g.Independent)
-		if m.opts.Store != nil {
-			label += " · " + m.statusOf(g.Key)
+		if st := m.statusOf(g.Key); st != statusOpen {
+			label += " · " + st
 		}
 	default:
 		return

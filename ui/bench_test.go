@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"io"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 func benchModel(b *testing.B) *Model {
@@ -54,6 +57,25 @@ func BenchmarkScroll(b *testing.B) {
 		} else {
 			m.Update(up)
 		}
+		_ = m.View()
+		i++
+	}
+}
+
+// BenchmarkKeypressTrueColor is BenchmarkKeypress with every escape
+// sequence a true-colour terminal gets.
+func BenchmarkKeypressTrueColor(b *testing.B) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	m := newModel(seedIndex(b), Options{Renderer: r, Width: 200, Height: 60})
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+	m.Update(keyMsg("tab"))
+	keys := []tea.KeyMsg{keyMsg("j"), keyMsg("j"), keyMsg("k"), keyMsg("n"), keyMsg("j"), keyMsg("N")}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		m.Update(keys[i%len(keys)])
 		_ = m.View()
 		i++
 	}

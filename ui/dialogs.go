@@ -20,7 +20,7 @@ func newSourcesOverlay(m *Model) overlay { return &sourcesOverlay{} }
 
 func (o *sourcesOverlay) resize(m *Model) tea.Cmd {
 	o.w, o.h = m.boxSize(72)
-	o.h = max(1, o.h-1) // a hint line under the list
+	o.h = max(1, min(o.h-1, len(m.c.Index.Articles))) // a hint line goes under the list
 	return nil
 }
 

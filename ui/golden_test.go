@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/briefing/briefing/model"
@@ -41,5 +40,3 @@ func TestGoldenConflict80x24(t *testing.T)  { runGolden(t, handIndex(), 80, 24, 
 func TestGoldenConflict160x48(t *testing.T) { runGolden(t, handIndex(), 160, 48, "n", "tab") }
 func TestGoldenDetails80x24(t *testing.T)   { runGolden(t, handIndex(), 80, 24, "n", "enter") }
 func TestGoldenActors160x48(t *testing.T)   { runGolden(t, handIndex(), 160, 48, "2", "space") }
-
-var _ tea.Model = (*Model)(nil)

@@ -78,7 +78,7 @@ func newKeyMap() *KeyMap {
 		PrevAgreement: b([]string{"["}, "[", "prev agreement"),
 		Details:       b([]string{"enter"}, "enter", "details"),
 		Search:        b([]string{"/"}, "/", "search"),
-		Filter:        b([]string{"/"}, "/", "filter list"),
+		Filter:        b([]string{"/"}, "/", "filter actors/topics"),
 		Back:          b([]string{"esc"}, "esc", "back"),
 		Sources:       b([]string{"s"}, "s", "choose sources"),
 		Toggle:        b([]string{" ", "x"}, "space", "toggle"),

@@ -171,9 +171,6 @@ func newModel(ix *model.Index, opts Options) *Model {
 	m.sidebar.isShown = func(a int) bool { return m.shown[a] }
 	m.sidebar.onChoose = m.choose
 	m.focus = -1
-	if len(ix.Articles) == 0 {
-		m.focus = -1
-	}
 	m.layout()
 	return m
 }
@@ -223,6 +220,15 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	if msg.Type == tea.KeyCtrlC {
 		return tea.Quit
+	}
+	// Bubble Tea v1 hands runes read in one chunk (fast typing, tmux
+	// send-keys, SSH) to us as one KeyMsg: "nc" must still be n then c.
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Batch(cmds...)
 	}
 	if m.statusKind != msgInfo || m.status != "saving…" {
 		m.status = ""
@@ -275,7 +281,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.stepAgreement(-1)
 	case key.Matches(msg, k.Details):
 		m.openDetails()
-	case key.Matches(msg, k.Search) && m.focus < 0:
+	case key.Matches(msg, k.Search) && m.focus < 0 && m.sidebar.filterable():
 		return m.sidebar.startFiltering()
 	case key.Matches(msg, k.Search):
 		return m.startSearch()
@@ -541,6 +547,7 @@ func (m *Model) rebuildOrder(front []int) {
 	if m.zoom && !m.shown[m.zoomArt] && len(m.order) > 0 {
 		m.zoomArt = m.order[0]
 	}
+	m.sidebar.invalidate() // the Sources tab shows what is shown
 	m.layout()
 }
 

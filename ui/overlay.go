@@ -190,8 +190,8 @@ func (m *Model) legend(w int) string {
 		{" ", s.textStyle(attrHard | attrValue).Render("value"), "the value compared (bold, underlined)"},
 		{s.Agree.Render("3"), "sentence", "corroborated by 3 independent sources"},
 		{s.Bold.Render(">"), s.textStyle(attrSelected).Render("sentence"), "claim of the selected item (reversed)"},
-		{" ", s.textStyle(attrMention).Render("name"), "mention of the chosen actor or topic"},
-		{" ", s.textStyle(attrMatch).Render("match"), "search match (current one brighter)"},
+		{s.Bold.Render("*"), s.textStyle(attrMention).Render("name"), "mention of the chosen actor or topic"},
+		{s.Bold.Render("/"), s.textStyle(attrMatch).Render("match"), "search match (current one brighter)"},
 	}
 	var b strings.Builder
 	b.WriteString(s.Bold.Render("Legend"))

@@ -216,13 +216,29 @@ func (p *Pane) restyle() {
 		var sev, agree uint8
 		selected := false
 		for sj := si; sj < last && d.ix.Sentences[sj].Start < en; sj++ {
-			if d.sentSeverity[sj] == attrHard || sev == 0 {
-				sev = max(sev, d.sentSeverity[sj])
+			switch s := d.sentSeverity[sj]; {
+			case s == attrHard:
+				sev = attrHard
+			case sev == 0:
+				sev = s
 			}
 			agree = max(agree, d.sentAgree[sj])
 			selected = selected || p.hl.selected[sj]
 		}
-		p.writeGutter(&b, selected, sev, agree)
+		var marks uint8
+		for i := st; i < en; i++ {
+			marks |= attrs[i]
+		}
+		lead := byte(' ')
+		switch {
+		case selected:
+			lead = '>'
+		case marks&(attrMatch|attrCurrent) != 0:
+			lead = '/'
+		case marks&attrMention != 0:
+			lead = '*'
+		}
+		b.WriteString(p.c.Styles.gutter(lead, sev, agree))
 		w := 0
 		for i := st; i < en; {
 			j := i + 1
@@ -234,7 +250,7 @@ func (p *Pane) restyle() {
 			if attrs[i] == 0 {
 				b.WriteString(run)
 			} else {
-				b.WriteString(p.c.Styles.textStyle(attrs[i]).Render(run))
+				b.WriteString(p.c.Styles.renderText(attrs[i], run))
 			}
 			i = j
 		}
@@ -250,10 +266,6 @@ func (p *Pane) restyle() {
 	p.styledGen = p.hl.gen
 	p.styledWidth = tw
 	p.vp.SetContent(strings.Join(lines, "\n"))
-}
-
-func (p *Pane) writeGutter(b *strings.Builder, selected bool, sev, agree uint8) {
-	b.WriteString(p.c.Styles.gutter(selected, sev, agree))
 }
 
 // printable replaces anything a terminal would interpret (the model already

@@ -67,7 +67,7 @@ type Sidebar struct {
 	status       func(conflict int) string // triage status of a conflict
 	statusFilter func() string             // "" for all
 	isShown      func(article int) bool
-	showStatus   bool // there is a triage store
+	showStatus   bool                // there is a triage store
 	onChoose     func(tab, item int) // the cursor moved onto an item
 
 	cache []string
@@ -330,7 +330,7 @@ func (s *Sidebar) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.move(-len(s.lists[s.tab].visible))
 	case key.Matches(km, k.Bottom):
 		s.move(len(s.lists[s.tab].visible))
-	case key.Matches(km, k.Filter):
+	case key.Matches(km, k.Filter) && s.filterable():
 		return s, s.startFiltering()
 	}
 	return s, nil
@@ -370,10 +370,18 @@ func (s *Sidebar) clickItem(p int) {
 	}
 }
 
+// filterable reports whether / filters this tab's list; on the others it
+// searches the sources, as it does from a pane.
+func (s *Sidebar) filterable() bool { return s.tab == tabActors || s.tab == tabTopics }
+
 // ShortHelp implements help.KeyMap.
 func (s *Sidebar) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.Down, k.Up, k.Choose, k.Details, k.Filter, k.FocusNext}
+	slash := k.Search
+	if s.filterable() {
+		slash = k.Filter
+	}
+	return []key.Binding{k.Down, k.Up, k.Choose, k.Details, slash, k.FocusNext}
 }
 
 // FullHelp implements help.KeyMap.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -62,8 +64,10 @@ type Styles struct {
 	// border is the vertical rule between panes, rendered once.
 	border string
 
-	// text caches the style of each attribute combination.
-	text map[uint8]lipgloss.Style
+	// text caches the style of each attribute combination; textSGR the
+	// escape sequences it wraps a run of text in.
+	text    map[uint8]lipgloss.Style
+	textSGR map[uint8][2]string
 	// gutters caches the rendered gutter marks.
 	gutters map[[3]uint8]string
 }
@@ -79,7 +83,7 @@ func newStyles(r *lipgloss.Renderer) *Styles {
 	green := ac("#1E7B34", "#7BD88F")
 	blue := ac("#0B5CAD", "#79B8FF")
 
-	s := &Styles{r: r, text: map[uint8]lipgloss.Style{}, gutters: map[[3]uint8]string{}}
+	s := &Styles{r: r, text: map[uint8]lipgloss.Style{}, textSGR: map[uint8][2]string{}, gutters: map[[3]uint8]string{}}
 	s.HeaderTitle = r.NewStyle().Bold(true).Foreground(accent)
 	s.HeaderMeta = r.NewStyle().Foreground(dim)
 	s.HeaderUser = r.NewStyle().Foreground(accent)
@@ -160,6 +164,28 @@ func (s *Styles) textStyle(a uint8) lipgloss.Style {
 	return st
 }
 
+// renderText styles a run of article text. Rendering a run with lipgloss
+// for every run of every line is most of the cost of re-highlighting, so the
+// style's opening and closing sequences are worked out once per attribute
+// set and wrapped around the run.
+func (s *Styles) renderText(a uint8, run string) string {
+	sgr, ok := s.textSGR[a]
+	if !ok {
+		const mark = "\x00"
+		out := s.textStyle(a).Render(mark)
+		if i := strings.Index(out, mark); i >= 0 && strings.Count(out, mark) == 1 {
+			sgr = [2]string{out[:i], out[i+len(mark):]}
+		} else {
+			sgr = [2]string{"\x00", ""} // cannot split: render each run
+		}
+		s.textSGR[a] = sgr
+	}
+	if sgr[0] == "\x00" {
+		return s.textStyle(a).Render(run)
+	}
+	return sgr[0] + run + sgr[1]
+}
+
 // status styles a triage status word.
 func (s *Styles) status(st string) lipgloss.Style {
 	switch st {
@@ -173,25 +199,22 @@ func (s *Styles) status(st string) lipgloss.Style {
 	return s.StatusOpen
 }
 
-// gutter is the two-cell mark left of a line: '>' on the selected item's
-// claims, then '!' hard or '~' soft conflict, or the number of independent
-// sources that agree ('+' past 9). The marks carry the meaning where colour
-// cannot (NO_COLOR, monochrome terminals).
-func (s *Styles) gutter(selected bool, sev, agree uint8) string {
-	var sel uint8
-	if selected {
-		sel = 1
-	}
+// gutter is the two-cell mark left of a line: lead is '>' on the selected
+// item's claims, '/' on a search match, '*' on a mention of the chosen actor
+// or topic; then '!' hard or '~' soft conflict, or the number of
+// independent sources that agree ('+' past 9). The marks carry the meaning
+// where colour cannot (NO_COLOR, monochrome terminals).
+func (s *Styles) gutter(lead byte, sev, agree uint8) string {
 	if agree > 10 {
 		agree = 10
 	}
-	k := [3]uint8{sel, sev, agree}
+	k := [3]uint8{lead, sev, agree}
 	if g, ok := s.gutters[k]; ok {
 		return g
 	}
 	g := " "
-	if selected {
-		g = s.Bold.Render(">")
+	if lead != ' ' {
+		g = s.Bold.Render(string(rune(lead)))
 	}
 	switch {
 	case sev == attrHard:

@@ -206,9 +206,12 @@ func TestAgreementKeys(t *testing.T) {
 
 func TestSearchCountsAndWalksMatches(t *testing.T) {
 	m := newTestModel(t, handIndex(), 160, 48, nil)
-	press(m, "tab") // a pane has focus: / searches the sources
+	// from the Conflicts list as from a pane, / searches the sources
 	v := press(m, "/", "c", "i", "v", "i", "l")
 	mustContain(t, footerOf(v), "/civil", "1/3 matches")
+	if strings.Count(v, "/3") < 3 { // match mark, then the corroboration count
+		t.Fatalf("want the three matching lines marked /3:\n%s", v)
+	}
 	v = press(m, "enter")
 	mustContain(t, footerOf(v), "/civil", "1/3 matches", "esc leave")
 	v = press(m, "n")
@@ -273,7 +276,7 @@ func TestEnterShowsDetailsWithContext(t *testing.T) {
 	mustContain(t, v, "c1 · hard numeric conflict",
 		"Why: durations differ by an hour",
 		"Mayor Alba Reyes chaired the session", // the sentence before
-		"«three hours»", "«two hours»", // the claims, values marked
+		"«three hours»", "«two hours»",         // the claims, values marked
 		"Officials said the debate was civil.", // the sentence after
 		"value: “three hours”",
 		"a1 · Daily Planet (report)", "a2 · Harbour Gazette (report)")
@@ -365,6 +368,7 @@ func TestTabsAndActorHighlight(t *testing.T) {
 	if n := len(m.hl.mentions[0]); n != 2 {
 		t.Fatalf("mentions in the first source = %d, want 2", n)
 	}
+	mustContain(t, v, "* Mayor Alba Reyes chaired") // the mention mark in the gutter
 	v = press(m, "3")
 	mustContain(t, v, "[3 Topic]", "Budget vote")
 	press(m, "space") // the only topic: space chooses it where j/k cannot
@@ -759,4 +763,16 @@ func TestWrapKeepsEveryWord(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Runes that arrive in one read (fast typing, tmux send-keys, SSH) come as
+// one KeyMsg; each must still act as its own key.
+func TestRunesInOneReadActAsSeparateKeys(t *testing.T) {
+	st := newMemStore()
+	m := newTestModel(t, handIndex(), 160, 48, st)
+	send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nc")})
+	if len(st.sets) != 1 || st.sets[0] != "conflict key-c1 confirmed" {
+		t.Fatalf("store got %v", st.sets)
+	}
+	mustContain(t, m.View(), "1/2 triaged")
 }

@@ -101,7 +101,7 @@ func (m *Model) header() []string {
 				done++
 			}
 		}
-		right = fmt.Sprintf("%d/%d triaged ", done, len(ix.Conflicts))
+		right = fmt.Sprintf(" %d/%d triaged ", done, len(ix.Conflicts))
 	}
 	counts = ansi.Truncate(counts, max(0, m.width-ansi.StringWidth(right)), "…")
 	l2 := s.HeaderMeta.Render(counts + padLeft(right, m.width-ansi.StringWidth(counts)))
