@@ -50,7 +50,9 @@ to start, unless --allow-any-key says that any key will do. The host key is
 created on first start (ed25519) and its fingerprint printed. The server
 listens on loopback unless --addr says otherwise. SIGINT or SIGTERM ends
 every session cleanly and stops the server.`,
-		Args: cobra.ArbitraryArgs,
+		Args:          cobra.ArbitraryArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "serve"})
 			ctx, stopSignals := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
@@ -67,7 +69,7 @@ every session cleanly and stops the server.`,
 				AuthorizedKeysPath: authKeys,
 				AllowAnyKey:        allowAny,
 				MaxSessions:        maxSessions,
-				IdleTimeout:        idle,
+				IdleTimeout:        idleTimeout(idle),
 				Logger:             logger,
 				ProgramOptions:     []tea.ProgramOption{tea.WithMouseCellMotion()},
 				NewModel: func(sess ssh.Session, r *lipgloss.Renderer, user string) tea.Model {
@@ -143,8 +145,16 @@ every session cleanly and stops the server.`,
 	f.StringVar(&authKeys, "authorized-keys", "", "public keys allowed in, OpenSSH format (default $XDG_CONFIG_HOME/briefing/authorized_keys)")
 	f.BoolVar(&allowAny, "allow-any-key", false, "let in anyone who has any SSH key (each key still gets its own triage)")
 	f.IntVar(&maxSessions, "max-sessions", 64, "most concurrent sessions")
-	f.DurationVar(&idle, "idle-timeout", 30*time.Minute, "end a session after this long without input")
+	f.DurationVar(&idle, "idle-timeout", 30*time.Minute, "end a session after this long without input (0: never)")
 	return cmd
+}
+
+// idleTimeout maps the flag's 0 ("never") to serve's "disabled".
+func idleTimeout(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
 }
 
 func hostOf(a net.Addr) string {

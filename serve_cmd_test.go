@@ -53,7 +53,7 @@ func TestServeHelperProcess(t *testing.T) {
 		t.Skip("runs as a child of TestServeSIGTERM")
 	}
 	cmd := newServeCmd(os.Stdin, os.Stdout, os.Stderr)
-	cmd.SetArgs(strings.Split(args, "\x00"))
+	cmd.SetArgs(strings.Split(args, "\n"))
 	if err := cmd.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "briefing:", err)
 		os.Exit(1)
@@ -88,7 +88,7 @@ func TestServeSIGTERM(t *testing.T) {
 	args := []string{"--addr", "127.0.0.1:0", "--host-key", hostKey, "--authorized-keys", ak, "--db", db, "seeds/"}
 
 	proc := exec.Command(os.Args[0], "-test.run=^TestServeHelperProcess$")
-	proc.Env = append(os.Environ(), "BRIEFING_SERVE_HELPER_ARGS="+strings.Join(args, "\x00"))
+	proc.Env = append(os.Environ(), "BRIEFING_SERVE_HELPER_ARGS="+strings.Join(args, "\n"))
 	stderr, err := proc.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

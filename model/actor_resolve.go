@@ -42,8 +42,12 @@ type actResolver struct {
 	keyEnt  map[string]int // folded key of a non-person name -> entity
 	fullEnt map[string]int // folded full name of a person -> entity
 	bySkel  map[string][]int
-	hits    []actHit
-	jw      *metrics.JaroWinkler
+	// Built before one-word names are resolved (resolveSingles).
+	byGiven   map[string][]int // person first name -> entities
+	byInitial map[string]int   // initials of multi-word names -> entity, -1 when shared
+	byFirst   map[string]int   // first word of an organisation's name -> entity, -1 when shared
+	hits      []actHit
+	jw        *metrics.JaroWinkler
 }
 
 func newActResolver(ix *Index, sc *actScanner) *actResolver {
@@ -79,6 +83,16 @@ func (r *actResolver) resolve() {
 	keys := map[string]*keyInfo{}
 	var keyOrder []string
 	var singles, later, gazHits []int
+	// Words seen capitalised where a capital means something.
+	capMid := map[string]bool{}
+	for i := range cands {
+		c := &cands[i]
+		if c.gaz < 0 && !c.weak && !c.initial {
+			for _, t := range c.toks {
+				capMid[t.fold] = true
+			}
+		}
+	}
 	for i := range cands {
 		c := &cands[i]
 		if c.gaz >= 0 {
@@ -88,6 +102,12 @@ func (r *actResolver) resolve() {
 		if c.weak || c.quoted && len(c.toks) > 1 || r.knownHyphenParts(c, surnames) {
 			later = append(later, i)
 			continue
+		}
+		if c.initial && len(c.toks) > 2 && c.toks[1].fold == "of" && !r.g.orgHeads[c.toks[0].fold] && !r.g.placeHeads[c.toks[0].fold] && !capMid[c.toks[0].fold] {
+			// "Supporters of Navalny" at a sentence start.
+			c.toks = c.toks[2:]
+			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
+			c.initial = false
 		}
 		if c.initial && len(c.toks) > 1 && r.commonWord(c.toks[0].fold) {
 			// "Speaking Monday", "Escalating conflict": the sentence start
@@ -126,13 +146,27 @@ func (r *actResolver) resolve() {
 			orgKeys = append(orgKeys, key)
 		}
 	}
+	// "Betty Ford" where the corpus has a "Betty Ford Center": every
+	// beginning of an organisation's name ending in an organisation noun
+	// points to the most mentioned such organisation.
+	extending := map[string]string{}
+	for _, o := range orgKeys {
+		if !r.g.orgHeads[o[strings.LastIndexByte(o, ' ')+1:]] {
+			continue
+		}
+		for i := strings.IndexByte(o, ' '); i > 0; i = actNextSpace(o, i) {
+			p := o[:i]
+			if cur, ok := extending[p]; !ok || len(keys[o].cands) > len(keys[cur].cands) {
+				extending[p] = o
+			}
+		}
+	}
 	var persons []int
 	for _, key := range keyOrder {
 		target := key
 		if kinds[key] == ActorPlace || kinds[key] == ActorPerson && keys[key].per == 0 {
-			// "Betty Ford" where the corpus has a "Betty Ford Center";
-			// never a name used as a person's ("Betty Ford said").
-			if org := r.orgExtending(key, orgKeys, func(k string) int { return len(keys[k].cands) }); org != "" {
+			// Never a name used as a person's ("Betty Ford said").
+			if org, ok := extending[key]; ok {
 				target = org
 			}
 		}
@@ -159,20 +193,13 @@ func (r *actResolver) resolve() {
 	}
 }
 
-// orgExtending finds the organisation whose name is key followed by words
-// ending in an organisation noun ("Betty Ford" -> "Betty Ford Center"), the
-// most mentioned when several do; "" when none does.
-func (r *actResolver) orgExtending(key string, orgKeys []string, count func(string) int) string {
-	found := ""
-	for _, o := range orgKeys {
-		if !strings.HasPrefix(o, key+" ") || !r.g.orgHeads[o[strings.LastIndexByte(o, ' ')+1:]] {
-			continue
-		}
-		if found == "" || count(o) > count(found) {
-			found = o
-		}
+// actNextSpace is the index of the next space in s after i, -1 if none.
+func actNextSpace(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], ' ')
+	if j < 0 {
+		return -1
 	}
-	return found
+	return i + 1 + j
 }
 
 // commonWord: a grammar word, or a word the corpus also writes in lower case.
@@ -414,6 +441,9 @@ func (r *actResolver) compatibleGiven(a, b string) bool {
 	if a == b || r.sameName(a, b) {
 		return true
 	}
+	if len(a) >= 5 && len(b) >= 5 && actSkeleton(a) == actSkeleton(b) && r.jw.Compare(a, b) >= 0.8 {
+		return true // "Tatiana" / "Tetiana": the last names already agree
+	}
 	ia, ib := actInitial(a), actInitial(b)
 	switch {
 	case ia != "" && ib != "":
@@ -472,6 +502,12 @@ func actSkeleton(f string) string {
 				continue
 			}
 			c = 'k'
+		case 'x':
+			// "Alexei" = "Aleksei"
+			if prev != 'k' {
+				b.WriteByte('k')
+			}
+			c, prev = 's', 'k'
 		}
 		if c == prev {
 			continue
@@ -525,9 +561,8 @@ func (r *actResolver) personBySurname(f string, sent int32, sameArticle bool) in
 func (r *actResolver) personByGiven(f string, sent int32) int {
 	art := r.article(sent)
 	found := -1
-	for _, e := range r.fullEnt {
-		en := r.ents[e]
-		if en.given != f || len(en.fullBy[art]) == 0 || e == found {
+	for _, e := range r.byGiven[f] {
+		if len(r.ents[e].fullBy[art]) == 0 || e == found {
 			continue
 		}
 		if found >= 0 {
@@ -538,50 +573,66 @@ func (r *actResolver) personByGiven(f string, sent int32) int {
 	return found
 }
 
-// orgByAcronym: "NEPC" for a "Northern Europe Policy Centre" in the corpus.
-func (r *actResolver) orgByAcronym(f string) int {
-	found := -1
+// indexNames builds the lookups of resolveSingles.
+func (r *actResolver) indexNames() {
+	r.byGiven = map[string][]int{}
+	seen := map[int]bool{}
+	for _, e := range r.fullEnt {
+		if !seen[e] {
+			seen[e] = true
+			r.byGiven[r.ents[e].given] = append(r.byGiven[r.ents[e].given], e)
+		}
+	}
+	for _, list := range r.byGiven {
+		sort.Ints(list)
+	}
+	r.byInitial, r.byFirst = map[string]int{}, map[string]int{}
+	note := func(m map[string]int, k string, e int) {
+		if old, ok := m[k]; ok && old != e {
+			m[k] = -1
+			return
+		}
+		m[k] = e
+	}
 	for key, e := range r.keyEnt {
 		if r.ents[e].kind == ActorPerson || !strings.Contains(key, " ") {
 			continue
 		}
 		var b strings.Builder
 		for _, w := range strings.Fields(key) {
-			if actParticle(w) {
-				continue
+			if !actParticle(w) {
+				b.WriteByte(w[0])
 			}
-			b.WriteByte(w[0])
 		}
-		if b.String() == f {
-			if found >= 0 && found != e {
-				return -1
-			}
-			found = e
+		note(r.byInitial, b.String(), e)
+		if r.ents[e].kind == ActorOrganization && r.g.orgHeads[key[strings.LastIndexByte(key, ' ')+1:]] {
+			note(r.byFirst, key[:strings.IndexByte(key, ' ')], e)
 		}
 	}
-	return found
+}
+
+// orgByAcronym: "NEPC" for a "Northern Europe Policy Centre" in the corpus.
+func (r *actResolver) orgByAcronym(f string) int {
+	if e, ok := r.byInitial[f]; ok {
+		return e
+	}
+	return -1
 }
 
 // orgStartingWith: "Promises" for a "Promises Treatment Center" in the
 // corpus, when only one organisation starts so.
 func (r *actResolver) orgStartingWith(f string) int {
-	found := -1
-	for key, e := range r.keyEnt {
-		if !strings.HasPrefix(key, f+" ") || r.ents[e].kind != ActorOrganization || !r.g.orgHeads[key[strings.LastIndexByte(key, ' ')+1:]] {
-			continue
-		}
-		if found >= 0 && found != e {
-			return -1
-		}
-		found = e
+	if e, ok := r.byFirst[f]; ok {
+		return e
 	}
-	return found
+	return -1
 }
 
 // resolveSingles decides one-word names: a person's last or first name, an
 // acronym, or a name of its own when a capital in mid-sentence vouches
 // for it.
 func (r *actResolver) resolveSingles(idx []int) {
+	r.indexNames()
 	rest := map[string][]int{}
 	var restOrder []string
 	for _, i := range idx {
@@ -736,6 +787,8 @@ func (r *actResolver) matchKnown(c *actCand) {
 			} else if m == 1 {
 				if pe := r.personBySurname(key, c.sent, false); pe >= 0 {
 					e = pe
+				} else if pe := r.personByGiven(key, c.sent); pe >= 0 {
+					e = pe // "Xi" for "Xi Jinping"
 				}
 			}
 			if e < 0 {

@@ -81,7 +81,7 @@ func (sc *actScanner) titleCase(toks []actTok) bool {
 }
 
 // scanSentence appends the sentence's names to sc.cands.
-func (sc *actScanner) scanSentence(si int, text string, headline bool) {
+func (sc *actScanner) scanSentence(si int, text string) {
 	g := sc.g
 	sc.toks = actTokenize(text, sc.toks, g)
 	toks := sc.toks
@@ -98,7 +98,9 @@ func (sc *actScanner) scanSentence(si int, text string, headline bool) {
 			sc.lower[toks[i].fold] = struct{}{}
 		}
 	}
-	weak := headline || sc.titleCase(toks)
+	// A headline in sentence case is read like any sentence; in title case
+	// its capitals say nothing.
+	weak := sc.titleCase(toks)
 
 	// Runs of capitalised words, joined by name particles ("Bank of
 	// England", "Ursula von der Leyen"); a possessive or punctuation ends one.

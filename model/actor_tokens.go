@@ -45,7 +45,7 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 			continue
 		}
 		st := i
-		j := actScanWord(s, i)
+		j, marks := actScanWord(s, i)
 		// Acronyms with periods and initials: "U.S.", "U.K.", "J."
 		if j-st == 1 && s[st] >= 'A' && s[st] <= 'Z' && j < len(s) && s[j] == '.' {
 			k := j
@@ -55,37 +55,56 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 			if k > j || j+1 == len(s) || s[j+1] == ' ' {
 				j = k + 1
 			}
-		} else if j < len(s) && s[j] == '.' && g != nil && g.abbrevs[gazFold(s[st:j])] {
+		} else if j < len(s) && s[j] == '.' && g != nil && j-st <= 6 && g.abbrevs[gazFold(s[st:j])] {
 			j++
 		}
 		end := j
 		poss := false
-		if strings.HasSuffix(s[st:j], "'s") || strings.HasSuffix(s[st:j], "'S") {
-			end, poss = j-2, true
-		} else if strings.HasSuffix(s[st:j], "’s") || strings.HasSuffix(s[st:j], "’S") {
-			end, poss = j-len("’s"), true
-		}
-		if end <= st {
-			end, poss = j, false
+		if marks&actMarkApostrophe != 0 {
+			if strings.HasSuffix(s[st:j], "'s") || strings.HasSuffix(s[st:j], "'S") {
+				end, poss = j-2, true
+			} else if strings.HasSuffix(s[st:j], "’s") || strings.HasSuffix(s[st:j], "’S") {
+				end, poss = j-len("’s"), true
+			}
+			if end <= st {
+				end, poss = j, false
+			}
 		}
 		t := actTok{start: int32(st), end: int32(end), rawEnd: int32(j), poss: poss}
 		word := s[st:end]
 		t.fold = gazFold(word)
-		t.sep, t.qOpen = actClassifySep(s[prevEnd:st], first)
-		fr, _ := utf8.DecodeRuneInString(word)
-		t.number = unicode.IsDigit(fr)
-		t.cap = (unicode.IsUpper(fr) || actArabicArticle(word)) && !actContraction(word)
-		t.hyphen = strings.ContainsAny(word, "-‐–")
-		letters, upper := 0, 0
-		for _, r := range word {
-			if unicode.IsLetter(r) {
-				letters++
-				if unicode.IsUpper(r) {
-					upper++
+		if gap := s[prevEnd:st]; gap == " " && !first {
+			t.sep = sepSpace
+		} else {
+			t.sep, t.qOpen = actClassifySep(gap, first)
+		}
+		t.hyphen = marks&actMarkHyphen != 0
+		if c := word[0]; c < utf8.RuneSelf {
+			t.number = '0' <= c && c <= '9'
+			t.cap = 'A' <= c && c <= 'Z'
+			if !t.cap && t.hyphen && 'a' <= c && c <= 'z' {
+				t.cap = actArabicArticle(word)
+			}
+		} else {
+			fr, _ := utf8.DecodeRuneInString(word)
+			t.number = unicode.IsDigit(fr)
+			t.cap = unicode.IsUpper(fr)
+		}
+		if t.cap && marks&actMarkApostrophe != 0 && actContraction(word) {
+			t.cap = false
+		}
+		if t.cap {
+			letters, upper := 0, 0
+			for _, r := range word {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upper++
+					}
 				}
 			}
+			t.allCaps = letters >= 2 && upper == letters
 		}
-		t.allCaps = letters >= 2 && upper == letters
 		toks = append(toks, t)
 		first = false
 		prevEnd = j
@@ -119,6 +138,9 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 			continue
 		}
 		gap := s[toks[k-1].rawEnd:t.start]
+		if gap == " " {
+			continue
+		}
 		if strings.ContainsAny(gap, ":—") || strings.Contains(gap, " – ") || strings.Contains(gap, " - ") {
 			t.initial = true
 		}
@@ -133,30 +155,65 @@ func actRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-func actWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
+// Marks seen inside a word by actScanWord.
+const (
+	actMarkApostrophe = 1 << iota
+	actMarkHyphen
+)
 
 // actScanWord returns the end of the word starting at i: letters and digits
-// with inner apostrophes ("O'Brien") and hyphens ("Trump-Putin").
-func actScanWord(s string, i int) int {
-	j := i
+// with inner apostrophes ("O'Brien") and hyphens ("Trump-Putin"), and which
+// of those marks it holds.
+func actScanWord(s string, i int) (int, int) {
+	j, marks := i, 0
 	for j < len(s) {
-		r, w := actRune(s, j)
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				j++
+				continue
+			}
+			if (c == '\'' || c == '-') && j > i && j+1 < len(s) {
+				r2, _ := actRune(s, j+1)
+				if unicode.IsLetter(r2) || c == '-' && unicode.IsDigit(r2) {
+					if c == '-' {
+						marks |= actMarkHyphen
+					} else {
+						marks |= actMarkApostrophe
+					}
+					j++
+					continue
+				}
+			}
+			break
+		}
+		r, w := utf8.DecodeRuneInString(s[j:])
 		if actWordRune(r) {
 			j += w
 			continue
 		}
-		if j > i && j+w < len(s) && (r == '\'' || r == '’' || r == '-' || r == '‐' || r == '–') {
+		if j > i && j+w < len(s) && (r == '’' || r == '‐' || r == '–') {
 			r2, _ := actRune(s, j+w)
-			if unicode.IsLetter(r2) || (r != '\'' && r != '’' && unicode.IsDigit(r2)) {
+			if unicode.IsLetter(r2) || r != '’' && unicode.IsDigit(r2) {
+				if r == '’' {
+					marks |= actMarkApostrophe
+				} else {
+					marks |= actMarkHyphen
+				}
 				j += w
 				continue
 			}
 		}
 		break
 	}
-	return j
+	return j, marks
+}
+
+func actWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // actArabicArticle: "al-Assad", "bin Salman" style particles start a name

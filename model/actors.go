@@ -60,9 +60,15 @@ func actNameKey(name string) string {
 // indexActors fills Index.Actors and the per-sentence lookup.
 func (ix *Index) indexActors() {
 	sc := newActScanner()
+	n := 0
+	for i := range ix.Sentences {
+		n += len(ix.Sentences[i].Text)
+	}
+	// About one new lower-case word per 40 bytes of text: sized once
+	// rather than grown.
+	sc.lower = make(map[string]struct{}, n/40+64)
 	for si := range ix.Sentences {
-		s := &ix.Sentences[si]
-		sc.scanSentence(si, s.Text, s.Headline)
+		sc.scanSentence(si, ix.Sentences[si].Text)
 	}
 	r := newActResolver(ix, sc)
 	r.resolve()
@@ -111,8 +117,12 @@ func (r *actResolver) build() {
 		}
 		actors = append(actors, r.actor(e, hits))
 	}
+	totals := make(map[*Actor]int, len(actors))
+	for _, a := range actors {
+		totals[a] = actTotal(a)
+	}
 	sort.SliceStable(actors, func(a, b int) bool {
-		ta, tb := actTotal(actors[a]), actTotal(actors[b])
+		ta, tb := totals[actors[a]], totals[actors[b]]
 		if ta != tb {
 			return ta > tb
 		}

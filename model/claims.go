@@ -13,7 +13,9 @@ import (
 type claimDetail struct {
 	lemmas  []string   // sorted, unique content lemmas of the sentence
 	qctx    [][]string // per quantity: content lemmas around it
+	qframe  [][]string // per quantity: content lemmas right next to it
 	qmodal  []string   // per quantity: modality cue just before it
+	qevent  []bool     // per quantity: it is how long an event lasted
 	stances []claimStance
 	lists   []nameList
 	roles   []roleMention
@@ -167,7 +169,9 @@ func (b *claimBuilder) claim(si int) (Claim, claimDetail) {
 	d.lemmas = b.lemmas(toks)
 	for _, q := range c.Quantities {
 		d.qctx = append(d.qctx, b.context(toks, q.Start, q.End, 8))
+		d.qframe = append(d.qframe, b.context(toks, q.Start, q.End, 3))
 		d.qmodal = append(d.qmodal, claimModalBefore(toks, q.Start))
+		d.qevent = append(d.qevent, b.eventLength(toks, q))
 	}
 	d.roles = b.roles(s, toks, si)
 	for _, r := range d.roles {
@@ -181,16 +185,44 @@ func (b *claimBuilder) claim(si int) (Claim, claimDetail) {
 		d.stances = append(d.stances, claimStance{polStance: st, subject: subj, modal: claimModalBefore(toks, st.start)})
 	}
 	for _, l := range parseLists(s, toks) {
-		for k := range l.items {
-			l.items[k].key = b.nameKey(si, s, l.items[k].start, l.items[k].end)
+		// "Nashville, Tennessee": a place and its container are one item.
+		items := l.items[:0]
+		for k, it := range l.items {
+			if k > 0 && listQualifies(s[l.items[k-1].start:l.items[k-1].end], s[it.start:it.end]) {
+				continue
+			}
+			it.key = b.nameKey(si, s, it.start, it.end)
+			items = append(items, it)
 		}
-		d.lists = append(d.lists, l)
+		l.items = items
+		l.ctx = b.context(toks, l.start, l.end, 8)
+		if len(l.items) >= 2 {
+			d.lists = append(d.lists, l)
+		}
 	}
 	d.firsts = b.firsts(s, toks, c.Times)
 	d.labels = b.labels(s, toks)
 	d.events = b.placeEvents(toks, c.Places)
 	d.persons = b.persons(si, d.roles)
 	return c, d
+}
+
+// listQualifies tells a place written after another to say where it is:
+// "Nashville, Tennessee"; "Santa Rosa, California" (a state or country after
+// a name the gazetteer does not know).
+func listQualifies(prev, next string) bool {
+	if placesWithin(prev, next) {
+		return true
+	}
+	if len(geo.lookup(prev)) > 0 {
+		return false
+	}
+	for _, id := range geo.lookup(next) {
+		if k := geo.places[id].kind; k == "state" || k == "country" {
+			return true
+		}
+	}
+	return false
 }
 
 // lemmas are the sentence's content words, folded, sorted and unique.
@@ -258,6 +290,51 @@ func (b *claimBuilder) context(toks []ctoken, start, end, n int) []string {
 	}
 	sort.Strings(out)
 	return claimUniq(out)
+}
+
+// eventLength tells a duration that is how long an event lasted: "lasted
+// over three hours", "expected to last up to seven hours", "nearly three
+// hours of talks", "a three-hour meeting"; not "within 24 hours" or "three
+// days after".
+func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
+	if !confShortDuration(q) {
+		return false
+	}
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Start >= q.Start && first < 0 {
+			first = i
+		}
+		if t.End <= q.End {
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for k := first - 1; k >= 0 && k >= first-2; k-- {
+		if l := toks[k].Lower; l == "last" || l == "lasted" || l == "lasting" || l == "lasts" || l == "took" || l == "spanned" {
+			return true
+		}
+	}
+	// "... hours of talks", "a three-hour meeting".
+	k := last + 1
+	if k < len(toks) && toks[k].Lower == "of" {
+		k++
+	}
+	for ; k < len(toks) && k <= last+3; k++ {
+		t := toks[k]
+		if t.Kind != ctWord {
+			break
+		}
+		if confEventClass[b.lem.lemma(t.Lower)] {
+			return true
+		}
+		if !lexFunctionWords[t.Lower] && t.Kind == ctWord && k > last+1 && toks[last+1].Lower != "of" {
+			break
+		}
+	}
+	return false
 }
 
 // claimModalBefore finds a modality cue in the five words before a value,

@@ -28,15 +28,19 @@ type confCandidate struct {
 	actors   []int
 }
 
+// confDebug, when set (by a debugging test), hears why pairs pass or fail.
+var confDebug func(format string, args ...any)
+
 // Blocking keys shared by more entries than this are too generic to align
 // on ("said", a unit everyone uses); skipping them keeps the cost linear.
 const confMaxBucket = 48
 
 // confFinder holds what the detectors share.
 type confFinder struct {
-	ix   *Index
-	idf  map[string]float64
-	cand []confCandidate
+	ix       *Index
+	srcLabel []string
+	idf      map[string]float64
+	cand     []confCandidate
 }
 
 // findConflicts aligns claims across sources and within one source and
@@ -48,7 +52,7 @@ func (ix *Index) findConflicts() {
 	if len(ix.claimDetails) != len(ix.Claims) {
 		return
 	}
-	f := &confFinder{ix: ix, idf: confIDF(ix)}
+	f := &confFinder{ix: ix, idf: confIDF(ix), srcLabel: ix.SourceLabels()}
 	f.numeric()
 	f.roles()
 	f.stances()
@@ -160,6 +164,8 @@ type confQty struct {
 	claim int
 	q     Quantity
 	ctx   []string
+	frame []string
+	event bool // how long an event lasted
 	modal string
 	dim   string
 }
@@ -195,7 +201,7 @@ func (f *confFinder) numeric() {
 			sort.Strings(ctx)
 			ctx = claimUniq(ctx)
 			id := len(qs)
-			qs = append(qs, confQty{claim: ci, q: q, ctx: ctx, modal: d.qmodal[qi], dim: dim})
+			qs = append(qs, confQty{claim: ci, q: q, ctx: ctx, frame: d.qframe[qi], event: d.qevent[qi], modal: d.qmodal[qi], dim: dim})
 			for _, l := range ctx {
 				buckets[dim+"|"+l] = append(buckets[dim+"|"+l], id)
 			}
@@ -207,12 +213,35 @@ func (f *confFinder) numeric() {
 			return
 		}
 		cos, shared := f.overlap(a.ctx, b.ctx)
-		if a.dim == "duration" && confShareEvent(a.ctx, b.ctx) {
-			shared++
-			cos = math.Max(cos, 0.25)
+		frame, _ := f.overlap(a.frame, b.frame)
+		sent, _ := f.overlap(f.ix.claimDetails[a.claim].lemmas, f.ix.claimDetails[b.claim].lemmas)
+		crossSource := f.article(a.claim) != f.article(b.claim)
+		if confDebug != nil {
+			confDebug("numeric %q / %q cos=%.2f shared=%.2f frame=%.2f sent=%.2f", a.q.Text, b.q.Text, cos, shared, frame, sent)
 		}
-		if cos < 0.12 || shared < 1.0 {
+		// Three ways two figures can be about one thing:
+		//   the length in minutes to weeks of the event the sentences
+		//   are about ("nearly three hours of talks" / "the meeting
+		//   lasted over three hours");
+		//   a toll of an event next to the figure ("killed 38" /
+		//   "40 dead"), in sentences that are alike;
+		//   anything else only in near-paraphrases from two sources.
+		strong := false
+		switch {
+		case a.event && b.event && confShareEvent(a.ctx, b.ctx):
+			strong = true
+		case strings.HasPrefix(a.dim, "count:") && confShareEvent(a.frame, b.frame) && crossSource && sent >= 0.4:
+			strong = true
+		case crossSource && frame >= 0.5 && shared >= 3 && sent >= 0.5 && confSamePeople(f.ix.claimDetails[a.claim].persons, f.ix.claimDetails[b.claim].persons):
+			strong = true
+		default:
 			return
+		}
+		if confTimesDiffer(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
+			return // figures for different times: a toll that grew, a later season
+		}
+		if a.q.Unit == "time" {
+			return // "three times": how often, rarely one fact
 		}
 		pa, pb := confPoint(a.q), confPoint(b.q)
 		if pa <= 0 || pb <= 0 || math.Max(pa, pb)/math.Min(pa, pb) > 20 {
@@ -250,7 +279,7 @@ func (f *confFinder) numeric() {
 			// Exactly the bound the other hedge excludes ("nearly 3" vs "3"),
 			// or counts reported on different days, can be rounding or news
 			// that moved on.
-			if confTouching(a.q, b.q) || (strings.HasPrefix(a.dim, "count:") && confDaysApart(artA, artB)) {
+			if !strong || confTouching(a.q, b.q) || (strings.HasPrefix(a.dim, "count:") && confDaysApart(artA, artB)) {
 				cand.severity = SeveritySoft
 				cand.score *= 0.7
 			}
@@ -273,7 +302,26 @@ func (f *confFinder) numeric() {
 // measure of it.
 var confEventClass = map[string]bool{
 	"meeting": true, "ceasefire": true, "attack": true, "quake": true, "fire": true,
-	"storm": true, "crash": true, "killed": true, "injured": true, "arrested": true, "lasted": true,
+	"storm": true, "crash": true, "killed": true, "injured": true, "arrested": true,
+}
+
+// confSamePeople: two sentences name the same people, or neither names
+// any; a figure about one player is not contradicted by another's.
+func confSamePeople(a, b []string) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return confCountShared(a, b) > 0 && confCountShared(a, b) == min(len(a), len(b))
+}
+
+// confShortDuration: a duration in seconds to weeks, the span of an event
+// rather than of a career or a war.
+func confShortDuration(q Quantity) bool {
+	switch q.Unit {
+	case "second", "minute", "hour", "day", "week":
+		return true
+	}
+	return false
 }
 
 func confShareEvent(a, b []string) bool {
@@ -737,26 +785,36 @@ func (f *confFinder) lists() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := ls[x], ls[y]
-		if a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) || a.kind != b.kind {
+		if a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) || a.kind != b.kind || (a.kind != ActorPerson && a.kind != ActorPlace) {
 			return
 		}
-		shared, onlyA, onlyB := 0, 0, 0
+		shared := 0
 		for k := range a.keys {
 			if b.keys[k] {
 				shared++
-			} else {
-				onlyA++
 			}
 		}
-		onlyB = len(b.keys) - shared
+		// A name the other list covers by a place containing it or
+		// contained in it ("Asia" and "South Asia") is not left out.
+		onlyA, onlyB := f.listUncovered(a, b), f.listUncovered(b, a)
 		if shared < 2 || onlyA == 0 || onlyB == 0 || max(len(a.keys), len(b.keys)) < 3 {
 			return
 		}
-		// The sentences must be about the same thing beyond the names.
+		// One side order per pair of lists, so merged pairs line up.
+		if confSortedKeys(a.keys) > confSortedKeys(b.keys) {
+			a, b = b, a
+		}
+		// The sentences must be about the same thing beyond the names, and
+		// say so next to the lists ("take control of ..." / "demand for
+		// control over ... including ...").
 		la := confWithout(f.ix.claimDetails[a.claim].lemmas, f.listLemmas(a))
 		lb := confWithout(f.ix.claimDetails[b.claim].lemmas, f.listLemmas(b))
 		cos, sharedW := f.overlap(la, lb)
-		if sharedW < 1.0 {
+		_, near := f.overlap(confWithout(a.l.ctx, f.listLemmas(a)), confWithout(b.l.ctx, f.listLemmas(b)))
+		if confDebug != nil {
+			confDebug("list %v / %v cos=%.2f shared=%.2f near=%.2f kind=%s", confSortedKeys(a.keys), confSortedKeys(b.keys), cos, sharedW, near, a.kind)
+		}
+		if sharedW < 3.0 || cos < 0.08 || near < 1.5 {
 			return
 		}
 		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
@@ -774,13 +832,34 @@ func (f *confFinder) lists() {
 			cand.severity = SeveritySoft
 			cand.score *= 0.8
 		}
-		ka, kb := confSortedKeys(a.keys), confSortedKeys(b.keys)
-		if ka > kb {
-			ka, kb = kb, ka
-		}
-		cand.merge = "list|" + ka + "|" + kb
+		cand.merge = "list|" + confSortedKeys(a.keys) + "|" + confSortedKeys(b.keys)
 		f.cand = append(f.cand, cand)
 	})
+}
+
+// listUncovered counts the items of a that b neither names nor covers with
+// a place that contains it or lies in it.
+func (f *confFinder) listUncovered(a, b confList) int {
+	sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
+	sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
+	n := 0
+	for _, it := range a.l.items {
+		if b.keys[it.key] {
+			continue
+		}
+		covered := false
+		for _, jt := range b.l.items {
+			x, y := sa[it.start:it.end], sb[jt.start:jt.end]
+			if len(geo.lookup(x)) > 0 && len(geo.lookup(y)) > 0 && placesCompatible(x, y) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			n++
+		}
+	}
+	return n
 }
 
 func confPlural(n int, one, many string) string {
@@ -818,13 +897,13 @@ func (f *confFinder) listKind(s string, l nameList) string {
 		}
 		counts[kind]++
 	}
-	best, bestN := "name", 0
-	for _, k := range []string{ActorPerson, ActorPlace, ActorOrganization, "name"} {
-		if counts[k] > bestN {
-			best, bestN = k, counts[k]
+	// One kind for (nearly) every item, or the list mixes things up.
+	for _, k := range []string{ActorPerson, ActorPlace, ActorOrganization} {
+		if counts[k]*3 >= len(l.items)*2 {
+			return k
 		}
 	}
-	return best
+	return "name"
 }
 
 func (f *confFinder) listLemmas(l confList) []string {
@@ -899,6 +978,9 @@ func (f *confFinder) places() {
 		}
 		if confTimesDiffer(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
 			return
+		}
+		if a.ev.place.Norm > b.ev.place.Norm {
+			a, b = b, a
 		}
 		// Past events of the same people in different places are often
 		// different events; only a shared time or the headline event of
@@ -990,6 +1072,9 @@ func (f *confFinder) firsts() {
 		if a.claim == b.claim || a.fs.time.Year == b.fs.time.Year {
 			return
 		}
+		if a.fs.time.Year > b.fs.time.Year {
+			a, b = b, a
+		}
 		if f.article(a.claim) == f.article(b.claim) {
 			return
 		}
@@ -1028,6 +1113,9 @@ func (f *confFinder) labels() {
 		a, b := ls[x], ls[y]
 		if f.article(a.claim) == f.article(b.claim) || normalizeForKey(a.lb.text) == normalizeForKey(b.lb.text) {
 			return
+		}
+		if normalizeForKey(a.lb.text) > normalizeForKey(b.lb.text) {
+			a, b = b, a
 		}
 		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
 		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
@@ -1151,7 +1239,7 @@ func (f *confFinder) sideSummary(side []confSide) string {
 		if _, ok := srcs[v]; !ok {
 			vals = append(vals, v)
 		}
-		label := SourceLabel(f.article(s.claim))
+		label := f.srcLabel[f.ix.Sentences[f.ix.Claims[s.claim].Sentence].Article]
 		if !confContains(srcs[v], label) {
 			srcs[v] = append(srcs[v], label)
 		}
@@ -1197,23 +1285,56 @@ func (f *confFinder) topicOf(c *confCandidate) string {
 	return c.what
 }
 
-// SourceLabel is how summaries refer to an article: the leading number of
-// its file name ("001" for 001_165394b9f31fcc89.txt), else its outlet, else
-// its ID.
-func SourceLabel(a *Article) string {
-	name := a.File
-	if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
-		name = name[i+1:]
+// SourceLabels gives each article the short name summaries refer to it
+// by: the leading number of its file name ("001" for
+// 001_165394b9f31fcc89.txt) when those are unique, else the file name
+// without its extension, else the article ID.
+func (ix *Index) SourceLabels() []string {
+	try := func(fn func(a *Article) string) []string {
+		out := make([]string, len(ix.Articles))
+		seen := map[string]bool{}
+		for i, a := range ix.Articles {
+			l := fn(a)
+			if l == "" || seen[l] {
+				return nil
+			}
+			seen[l] = true
+			out[i] = l
+		}
+		return out
 	}
-	j := 0
-	for j < len(name) && name[j] >= '0' && name[j] <= '9' {
-		j++
+	base := func(a *Article) string {
+		name := a.File
+		if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
+			name = name[i+1:]
+		}
+		return name
 	}
-	if j > 0 && (j == len(name) || strings.ContainsRune("_-. ", rune(name[j]))) {
-		return name[:j]
+	if l := try(func(a *Article) string {
+		name := base(a)
+		j := 0
+		for j < len(name) && name[j] >= '0' && name[j] <= '9' {
+			j++
+		}
+		if j > 0 && (j == len(name) || strings.ContainsRune("_-. ", rune(name[j]))) {
+			return name[:j]
+		}
+		return ""
+	}); l != nil {
+		return l
 	}
-	if a.Outlet != "" {
-		return a.Outlet
+	if l := try(func(a *Article) string {
+		name := base(a)
+		if k := strings.LastIndexByte(name, '.'); k > 0 && !strings.Contains(name[k:], "#") {
+			name = name[:k]
+		}
+		return name
+	}); l != nil {
+		return l
 	}
-	return a.ID
+	out := make([]string, len(ix.Articles))
+	for i, a := range ix.Articles {
+		out[i] = a.ID
+	}
+	return out
 }

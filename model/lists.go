@@ -6,7 +6,8 @@ package model
 // disagree on the list.
 type nameList struct {
 	items      []listItem
-	start, end int // byte range in the sentence
+	start, end int      // byte range in the sentence
+	ctx        []string // content lemmas next to the list, not in it
 }
 
 type listItem struct {
@@ -20,14 +21,16 @@ var listLeadWords = map[string]bool{"including": true, "includes": true, "includ
 // parseLists finds coordinated name lists. Items are separated by commas,
 // "and", "or", "as well as"; each item is a short segment whose name is its
 // last run of capitalised words (titles and a few lower-case words before it
-// are allowed: "special envoy to Russia Steve Witkoff"). A list needs two
-// items joined by "and"/"or"/"as well as", or three items.
+// are allowed: "special envoy to Russia Steve Witkoff"). A list needs its
+// items joined by "and", "or" or "as well as".
 func parseLists(s string, toks []ctoken) []nameList {
 	var out []nameList
 	var cur nameList
 	joined := false // an "and", "or" or "as well as" joined two items
 	flush := func() {
-		if len(cur.items) >= 3 || (len(cur.items) == 2 && joined) {
+		// "A, B, C" without a conjunction is an address or a chain of
+		// appositions more often than a list.
+		if len(cur.items) >= 2 && joined {
 			out = append(out, cur)
 		}
 		cur, joined = nameList{}, false
@@ -136,7 +139,7 @@ func listSegmentItem(toks []ctoken, a, b int, first bool) (it listItem, closing,
 		st = a
 		lower := 0
 		for st < b && !toks[st].Cap {
-			if toks[st].Kind != ctWord || listLeadWords[toks[st].Lower] {
+			if toks[st].Kind != ctWord || listLeadWords[toks[st].Lower] || !listTitleWord(toks[st].Lower) {
 				return listItem{}, false, false
 			}
 			st++
@@ -159,4 +162,18 @@ func listSegmentItem(toks []ctoken, a, b int, first bool) (it listItem, closing,
 		return listItem{}, false, false
 	}
 	return listItem{key: "name:" + toks[end-1].Lower, start: toks[st].Start, end: toks[end-1].End}, closing, true
+}
+
+// listTitleWord: a lower-case word that may stand before a name inside a
+// list: an article, a title ("special envoy", "chief of staff"), a
+// qualifier of a title ("senior aide", "former"). A generic noun ("the
+// capital of ...") makes the segment an apposition, not a list item.
+func listTitleWord(w string) bool {
+	switch w {
+	case "the", "of", "to", "for", "and", "then", "new", "newly", "top", "senior", "special",
+		"deputy", "former", "acting", "interim", "chief", "staff", "foreign", "defense", "defence",
+		"treasury", "state", "interior", "finance", "prime", "vice", "assistant", "veteran", "his", "her", "their":
+		return true
+	}
+	return roleHeads[w] || roleTemporal[w] != ""
 }

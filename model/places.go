@@ -38,7 +38,11 @@ func loadGeo(data string) *geoIndex {
 		id := len(g.places)
 		g.places = append(g.places, geoPlace{name: f[0], kind: f[2], parent: -1})
 		parents = append(parents, f[1])
-		ids[f[0]] = id
+		// Parents are named by their first entry: a city-state's city
+		// ("Singapore") must not become its own parent.
+		if _, dup := ids[f[0]]; !dup {
+			ids[f[0]] = id
+		}
 		forms := []string{geoDisplayName(f[0])}
 		if len(f) > 3 && f[3] != "" {
 			forms = append(forms, strings.Split(f[3], "|")...)
@@ -55,7 +59,7 @@ func loadGeo(data string) *geoIndex {
 		if p == "" {
 			continue
 		}
-		if id, ok := ids[p]; ok {
+		if id, ok := ids[p]; ok && id != i {
 			g.places[i].parent = id
 		} else {
 			panic("data/places.tsv: unknown parent " + p + " of " + g.places[i].name)
@@ -91,7 +95,8 @@ func (g *geoIndex) lookup(form string) []int { return g.byName[geoKey(form)] }
 
 // within tells whether place a lies inside place b (or is b).
 func (g *geoIndex) within(a, b int) bool {
-	for a >= 0 {
+	// The data has no cycles; the bound keeps a bad edit from hanging.
+	for n := 0; a >= 0 && n < 16; n++ {
 		if a == b {
 			return true
 		}
@@ -113,9 +118,36 @@ func placesCompatible(a, b string) bool {
 			if geo.within(x, y) || geo.within(y, x) {
 				return true
 			}
+			// The gazetteer does not place every city in its region: a
+			// city and a region of one country may still contain each
+			// other (Palermo and Sicily).
+			px, py := geo.places[x], geo.places[y]
+			if px.kind != py.kind && px.kind != "country" && py.kind != "country" && px.kind != "continent" && py.kind != "continent" {
+				if cx, cy := geo.countryOf(x), geo.countryOf(y); cx >= 0 && cx == cy {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// countryOf returns the country a place lies in, or -1.
+func (g *geoIndex) countryOf(a int) int {
+	for n := 0; a >= 0 && n < 16; n++ {
+		if g.places[a].kind == "country" {
+			return a
+		}
+		a = g.places[a].parent
+	}
+	return -1
+}
+
+// placesWithin tells whether some reading of inner lies inside a reading of
+// outer ("Nashville" in "Tennessee").
+func placesWithin(inner, outer string) bool {
+	a, b := geo.lookup(inner), geo.lookup(outer)
+	return len(a) > 0 && len(b) > 0 && geo.anyWithin(a, b)
 }
 
 // Prepositions that put an event at a place.

@@ -26,6 +26,8 @@ func TestPlacesCompatible(t *testing.T) {
 		{"Brooklyn", "New York", true},
 		{"Geneva", "Switzerland", true},
 		{"Geneva", "Vienna", false},
+		{"Palermo", "Sicily", true}, // a city and a region of one country
+		{"Moscow", "Sochi", false},
 	}
 	for _, tc := range tests {
 		if got := placesCompatible(tc.a, tc.b); got != tc.ok {
@@ -55,5 +57,21 @@ func TestParsePlaces(t *testing.T) {
 		if g := strings.Join(got, "; "); g != tc.want {
 			t.Errorf("%q: got %q, want %q", tc.sentence, g, tc.want)
 		}
+	}
+}
+
+func TestGeoNoCycles(t *testing.T) {
+	for i := range geo.places {
+		a, n := i, 0
+		for a >= 0 && n < 10 {
+			a = geo.places[a].parent
+			n++
+		}
+		if a >= 0 {
+			t.Errorf("%s: parent chain does not end", geo.places[i].name)
+		}
+	}
+	if !placesCompatible("Singapore", "Asia") {
+		t.Error("Singapore should lie in Asia")
 	}
 }

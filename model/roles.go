@@ -113,7 +113,7 @@ func parseRole(role string) roleInfo {
 // former and once as current; or the same office of two countries. It
 // returns "" for no clash and the reason otherwise.
 func rolesClash(a, b roleInfo) string {
-	if a.base == "" || a.base != b.base {
+	if a.base == "" || a.base != b.base || !roleIsOffice(a.base) {
 		return ""
 	}
 	sameLand := a.jurisdiction == "" || b.jurisdiction == "" || a.jurisdiction == b.jurisdiction
@@ -125,6 +125,30 @@ func rolesClash(a, b roleInfo) string {
 		return a.base + " of two countries"
 	}
 	return ""
+}
+
+// Offices someone holds or has left, as opposed to roles relative to
+// someone else ("his former lawyer" may be his lawyer again) or forms of
+// address. Only offices can be "former" in one source and current in
+// another.
+var roleOffices = lexWordSet(`president premier chancellor minister secretary senator governor
+gov mayor king queen emperor empress pope ceo chairman chairwoman chair speaker director
+commissioner commander general admiral chief sultan emir prince ambassador envoy judge
+justice prosecutor sheriff congressman congresswoman representative rep sen leader head`)
+
+// roleIsOffice: the title's last word names an office ("foreign
+// minister", "secretary of state", "vice president").
+func roleIsOffice(base string) bool {
+	f := strings.Fields(base)
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range f {
+		if roleOffices[strings.TrimSuffix(w, ".")] {
+			return true
+		}
+	}
+	return false
 }
 
 // roleTimeClass folds acting and unmarked titles into "current": an acting

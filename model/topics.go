@@ -40,6 +40,14 @@ type topicGram struct {
 	score float64
 }
 
+// Content words kept from the first pass, so that the second needs no
+// tokenizing: the stem id, with these flags in the high bits.
+const (
+	topicJoined = 1 << 31 // follows the previous content word with only a space between
+	topicNumber = 1 << 30 // a number word: may start a phrase, never end one
+	topicIDMask = topicNumber - 1
+)
+
 // topicBuilder holds one build's state.
 type topicBuilder struct {
 	ix    *Index
@@ -48,8 +56,25 @@ type topicBuilder struct {
 	stem  topicStemmer
 	ids   map[string]uint32
 	words []string // stem by id-1
+	folds []string // by id-1: the first word seen with that stem
 	toks  []actTok
 	stems []string
+	accs  []*topicAcc // by topic: vocabulary topics, then discovered ones
+	// The content words of every sentence: word[wordAt[s]:wordAt[s+1]].
+	word      []uint32
+	wordStart []int32
+	wordEnd   []int32
+	wordAt    []int32
+}
+
+// topicAcc gathers one topic's hits.
+type topicAcc struct {
+	sentences []int
+	spans     []Mention
+	surfaces  map[string]int
+	order     []string
+	lastSent  int
+	lastEnd   int
 }
 
 // indexTopics fills Index.Topics and the per-sentence lookup.
@@ -58,31 +83,30 @@ func (ix *Index) indexTopics() {
 		ix: ix, lx: loadTopicLexicon(), g: loadGazetteer(),
 		stem: topicStemmer{cache: map[string]string{}}, ids: map[string]uint32{},
 	}
-	grams := b.countPhrases()
+	b.accs = make([]*topicAcc, len(b.lx.names))
+	grams := b.firstPass()
 	matcher, names := b.chooseTopics(grams)
-	ix.Topics = b.collect(matcher, names)
+	b.secondPass(matcher)
+	ix.Topics = b.topics(names)
 	ix.buildTopicRefs()
 }
 
-// tokenize fills b.toks and b.stems for sentence si; stems of tokens that
-// cannot be part of a key phrase are "".
-func (b *topicBuilder) tokenize(si int) {
-	s := &b.ix.Sentences[si]
-	b.toks = actTokenize(s.Text, b.toks, b.g)
-	b.stems = b.stems[:0]
-	for i := range b.toks {
-		b.stems = append(b.stems, b.stem.stem(b.toks[i].fold))
-	}
-}
-
-// countPhrases is the first pass: every run of one to three content words
-// counted with the number of articles it appears in.
-func (b *topicBuilder) countPhrases() map[[3]uint32]*topicGram {
+// firstPass tokenizes every sentence once: it matches the vocabulary,
+// counts every run of one to three content words with the number of
+// articles it appears in, and keeps the content words for the second pass.
+func (b *topicBuilder) firstPass() map[[3]uint32]*topicGram {
 	grams := map[[3]uint32]*topicGram{}
-	var kind []uint8 // per token: 0 not content, 1 content, 2 number word (may start a phrase)
+	var kind []uint8 // per token: 0 not content, 1 content, 2 number word
+	b.wordAt = make([]int32, 0, len(b.ix.Sentences)+1)
 	for si := range b.ix.Sentences {
 		s := &b.ix.Sentences[si]
-		b.tokenize(si)
+		b.wordAt = append(b.wordAt, int32(len(b.word)))
+		b.toks = actTokenize(s.Text, b.toks, b.g)
+		b.stems = b.stems[:0]
+		for i := range b.toks {
+			b.stems = append(b.stems, b.stem.stem(b.toks[i].fold))
+		}
+		b.matchVocabulary(si, s.Text)
 		kind = kind[:0]
 		refs := b.ix.SentenceActors(si)
 		r := 0
@@ -92,7 +116,21 @@ func (b *topicBuilder) countPhrases() map[[3]uint32]*topicGram {
 				r++
 			}
 			inActor := r < len(refs) && refs[r].Start < int(t.end)
-			kind = append(kind, b.contentKind(t, inActor, s.Headline))
+			k := b.contentKind(t, inActor, s.Headline)
+			kind = append(kind, k)
+			if k == 0 {
+				continue
+			}
+			w := b.idFold(b.stems[i], t.fold)
+			if k == 2 {
+				w |= topicNumber
+			}
+			if i > 0 && kind[i-1] != 0 && t.sep == sepSpace {
+				w |= topicJoined
+			}
+			b.word = append(b.word, w)
+			b.wordStart = append(b.wordStart, t.start)
+			b.wordEnd = append(b.wordEnd, t.end)
 		}
 		art := int32(s.Article) + 1
 		for i := range b.toks {
@@ -106,8 +144,11 @@ func (b *topicBuilder) countPhrases() map[[3]uint32]*topicGram {
 					break
 				}
 				key[n-1] = b.id(b.stems[j])
-				if kind[j] == 2 || n == 1 && len(b.toks[j].fold) < 4 {
-					continue // a number word alone, or a short word alone
+				if kind[j] == 2 || n == 1 {
+					// A number word alone, or one word alone: too often a
+					// verb or an adjective to name a topic; single words
+					// reach topics through the vocabulary.
+					continue
 				}
 				gm := grams[key]
 				if gm == nil {
@@ -122,7 +163,44 @@ func (b *topicBuilder) countPhrases() map[[3]uint32]*topicGram {
 			}
 		}
 	}
+	b.wordAt = append(b.wordAt, int32(len(b.word)))
 	return grams
+}
+
+// matchVocabulary records the vocabulary keywords of the sentence in b.toks.
+func (b *topicBuilder) matchVocabulary(si int, text string) {
+	for i := range b.toks {
+		for _, p := range b.lx.byFirst[b.toks[i].fold] {
+			if i+len(p.stems) <= len(b.toks) && b.matchWordsAt(p.stems, i) {
+				b.hit(p.topic, si, text, int(b.toks[i].start), int(b.toks[i+len(p.stems)-1].end), b.toks[i].allCaps)
+			}
+		}
+	}
+}
+
+// hit records a keyword found in sentence si at text[st:en].
+func (b *topicBuilder) hit(topic, si int, text string, st, en int, keepCase bool) {
+	a := b.accs[topic]
+	if a == nil {
+		a = &topicAcc{surfaces: map[string]int{}, lastSent: -1}
+		b.accs[topic] = a
+	}
+	if a.lastSent == si && st < a.lastEnd {
+		return // inside a longer keyword of the same topic
+	}
+	if a.lastSent != si {
+		a.sentences = append(a.sentences, si)
+	}
+	a.lastSent, a.lastEnd = si, en
+	a.spans = append(a.spans, Mention{Sentence: si, Start: st, End: en})
+	surface := text[st:en]
+	if !keepCase {
+		surface = strings.ToLower(surface)
+	}
+	if a.surfaces[surface] == 0 {
+		a.order = append(a.order, surface)
+	}
+	a.surfaces[surface]++
 }
 
 var topicNumberWords = map[string]bool{
@@ -145,15 +223,24 @@ func (b *topicBuilder) contentKind(t *actTok, inActor, headline bool) uint8 {
 		return 2
 	case b.lx.stop[f] || b.g.nonnames[f] || b.g.heads[f]:
 		return 0
+	case strings.ContainsAny(f, "'’") && actContraction(f):
+		return 0 // "don't", "i've"
 	}
 	return 1
 }
 
-func (b *topicBuilder) id(stem string) uint32 {
+func (b *topicBuilder) id(stem string) uint32 { return b.idFold(stem, "") }
+
+// idFold is the id of a stem, noting the first word seen with it.
+func (b *topicBuilder) idFold(stem, fold string) uint32 {
 	if id, ok := b.ids[stem]; ok {
+		if fold != "" && b.folds[id-1] == "" {
+			b.folds[id-1] = strings.Clone(fold)
+		}
 		return id
 	}
 	b.words = append(b.words, stem)
+	b.folds = append(b.folds, strings.Clone(fold))
 	id := uint32(len(b.words))
 	b.ids[stem] = id
 	return id
@@ -167,12 +254,18 @@ func (b *topicBuilder) gramStems(gm *topicGram) []string {
 	return out
 }
 
-// chooseTopics picks the recurring phrases and builds the matcher of the
-// second pass: vocabulary keywords, plus each chosen phrase under its
-// vocabulary topic or its own. It returns the matcher (by first stem) and
+// topicFound is a chosen phrase for the second pass.
+type topicFound struct {
+	ids   []uint32
+	topic int
+}
+
+// chooseTopics picks the recurring phrases: each joins the vocabulary
+// topic one of its words is a keyword of, or a discovered topic sharing its
+// words, or starts a new one. It returns the phrases by first stem id and
 // the topic names (vocabulary topics first; "" for a discovered topic,
 // named later by its wording).
-func (b *topicBuilder) chooseTopics(grams map[[3]uint32]*topicGram) (map[string][]topicPhrase, []string) {
+func (b *topicBuilder) chooseTopics(grams map[[3]uint32]*topicGram) (map[uint32][]topicFound, []string) {
 	nArts := len(b.ix.Articles)
 	minDF, minTF := int32(2), int32(2)
 	if nArts < 2 {
@@ -181,8 +274,6 @@ func (b *topicBuilder) chooseTopics(grams map[[3]uint32]*topicGram) (map[string]
 	var cands []*topicGram
 	for _, gm := range grams {
 		if gm.df < minDF || gm.tf < minTF || gm.n < 2 {
-			// One word alone is too often a verb or an adjective to name
-			// a topic; it still reaches one through the vocabulary.
 			continue
 		}
 		bonus := []float64{0, 1, 1.6, 2}[gm.n]
@@ -198,143 +289,126 @@ func (b *topicBuilder) chooseTopics(grams map[[3]uint32]*topicGram) (map[string]
 		}
 		return strings.Join(b.gramStems(cands[i]), " ") < strings.Join(b.gramStems(cands[j]), " ")
 	})
-	matcher := map[string][]topicPhrase{} // discovered phrases, by first stem
+	matcher := map[uint32][]topicFound{}
 	names := append([]string(nil), b.lx.names...)
-	var groups [][]string // stems of each discovered topic's phrases, flattened
-	add := func(p topicPhrase) {
-		list := matcher[p.stems[0]]
-		for _, q := range list {
-			if strings.Join(q.stems, " ") == strings.Join(p.stems, " ") {
-				return
-			}
-		}
-		list = append(list, p)
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].stems) > len(list[j].stems) })
-		matcher[p.stems[0]] = list
-	}
+	var groups [][]uint32 // content stems of each discovered topic's phrases
 	for _, gm := range cands {
-		stems := b.gramStems(gm)
-		if t, ok := b.lexTopicOf(stems); ok {
-			add(topicPhrase{stems: stems, topic: t})
-			continue
-		}
-		joined := -1
-		for gi, gs := range groups {
-			if topicSubset(stems, gs) {
-				joined = gi
-				break
+		topic := -1
+		if t, ok := b.lexTopicOf(gm); ok {
+			topic = t
+		} else {
+			for gi, gs := range groups {
+				if topicShares(gm.key[:gm.n], gs, b) {
+					topic = len(b.lx.names) + gi
+					groups[gi] = append(gs, gm.key[:gm.n]...)
+					break
+				}
 			}
 		}
-		if joined >= 0 {
-			add(topicPhrase{stems: stems, topic: len(b.lx.names) + joined})
-			continue
+		if topic < 0 {
+			if len(groups) >= topicMaxDiscovered {
+				continue
+			}
+			groups = append(groups, append([]uint32(nil), gm.key[:gm.n]...))
+			names = append(names, "")
+			topic = len(names) - 1
 		}
-		if len(groups) >= topicMaxDiscovered {
-			continue
-		}
-		groups = append(groups, stems)
-		names = append(names, "")
-		add(topicPhrase{stems: stems, topic: len(names) - 1})
+		ids := append([]uint32(nil), gm.key[:gm.n]...)
+		list := append(matcher[ids[0]], topicFound{ids: ids, topic: topic})
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].ids) > len(list[j].ids) })
+		matcher[ids[0]] = list
 	}
 	return matcher, names
 }
 
-// lexTopicOf: the vocabulary topic of a phrase that contains one of its
-// one-word keywords.
-func (b *topicBuilder) lexTopicOf(stems []string) (int, bool) {
-	for _, s := range stems {
-		if t, ok := b.lx.single[s]; ok {
-			return t, true
+// lexTopicOf: the vocabulary topic of a phrase that holds one of its
+// one-word keywords ("ceasefire deal") or is one of its keywords.
+func (b *topicBuilder) lexTopicOf(gm *topicGram) (int, bool) {
+	folds := make([]string, gm.n)
+	for k, id := range gm.key[:gm.n] {
+		folds[k] = b.folds[id-1]
+	}
+	for k, f := range folds {
+		for _, p := range b.lx.byFirst[f] {
+			if len(p.stems) == 1 || len(p.stems) <= gm.n-k && b.wordsMatch(p.stems, folds[k:]) {
+				return p.topic, true
+			}
 		}
 	}
 	return 0, false
 }
 
-// topicSubset: every stem of a is in b, or every stem of b is in a.
-func topicSubset(a, b []string) bool {
-	in := func(x []string, s string) bool {
-		for _, y := range x {
-			if y == s {
+func (b *topicBuilder) wordsMatch(words, folds []string) bool {
+	for i, w := range words {
+		if !topicWordMatches(w, folds[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// topicShares: the phrase shares a word other than a number word with a
+// discovered topic's phrases ("rival gang" and "gang members").
+func topicShares(ids, group []uint32, b *topicBuilder) bool {
+	for _, a := range ids {
+		if topicNumberWords[b.folds[a-1]] {
+			continue
+		}
+		for _, g := range group {
+			if a == g {
 				return true
 			}
 		}
-		return false
 	}
-	all := func(x, y []string) bool {
-		for _, s := range x {
-			if !in(y, s) {
-				return false
-			}
-		}
-		return true
-	}
-	return all(a, b) || all(b, a)
+	return false
 }
 
-// topicAcc gathers one topic's hits in the second pass.
-type topicAcc struct {
-	sentences []int
-	spans     []Mention
-	surfaces  map[string]int
-	order     []string
-	lastSent  int
-	lastEnd   int
-}
-
-// collect is the second pass: every keyword and phrase matched sentence by
-// sentence; topics without a hit are dropped.
-func (b *topicBuilder) collect(matcher map[string][]topicPhrase, names []string) []*Topic {
-	accs := make([]*topicAcc, len(names))
+// secondPass finds the chosen phrases among the kept content words.
+func (b *topicBuilder) secondPass(matcher map[uint32][]topicFound) {
+	if len(matcher) == 0 {
+		return
+	}
+	for len(b.accs) < len(b.lx.names)+topicMaxDiscovered {
+		b.accs = append(b.accs, nil)
+	}
 	for si := range b.ix.Sentences {
-		b.tokenize(si)
 		text := b.ix.Sentences[si].Text
-		for i := range b.toks {
-			lexical := b.lx.byFirst[b.toks[i].fold]
-			found := matcher[b.stems[i]]
-			for k := 0; k < len(lexical)+len(found); k++ {
-				var p topicPhrase
-				if k < len(lexical) {
-					p = lexical[k]
-					if i+len(p.stems) > len(b.toks) || !b.matchWordsAt(p.stems, i) {
-						continue
-					}
-				} else {
-					p = found[k-len(lexical)]
-					if i+len(p.stems) > len(b.toks) || !b.matchAt(p.stems, i) {
-						continue
-					}
+		lo, hi := int(b.wordAt[si]), int(b.wordAt[si+1])
+		for i := lo; i < hi; i++ {
+			for _, p := range matcher[b.word[i]&topicIDMask] {
+				n := len(p.ids)
+				if i+n > hi {
+					continue
 				}
-				n := len(p.stems)
-				a := accs[p.topic]
-				if a == nil {
-					a = &topicAcc{surfaces: map[string]int{}, lastSent: -1}
-					accs[p.topic] = a
+				ok := true
+				for k := 1; k < n && ok; k++ {
+					w := b.word[i+k]
+					ok = w&topicJoined != 0 && w&topicIDMask == p.ids[k]
 				}
-				st, en := int(b.toks[i].start), int(b.toks[i+n-1].end)
-				if a.lastSent == si && st < a.lastEnd {
-					continue // inside a longer keyword of the same topic
+				if ok {
+					b.hit(p.topic, si, text, int(b.wordStart[i]), int(b.wordEnd[i+n-1]), false)
 				}
-				if a.lastSent != si {
-					a.sentences = append(a.sentences, si)
-				}
-				a.lastSent, a.lastEnd = si, en
-				a.spans = append(a.spans, Mention{Sentence: si, Start: st, End: en})
-				surface := text[st:en]
-				if !b.toks[i].allCaps {
-					surface = strings.ToLower(surface)
-				}
-				if a.surfaces[surface] == 0 {
-					a.order = append(a.order, surface)
-				}
-				a.surfaces[surface]++
 			}
 		}
 	}
+}
+
+// topics turns the accumulated hits into Index.Topics; a topic without a
+// hit is dropped.
+func (b *topicBuilder) topics(names []string) []*Topic {
 	var topics []*Topic
-	for ti, a := range accs {
+	for ti, a := range b.accs {
 		if a == nil {
 			continue
 		}
+		sort.Ints(a.sentences)
+		a.sentences = slicesCompactInts(a.sentences)
+		sort.SliceStable(a.spans, func(i, j int) bool {
+			if a.spans[i].Sentence != a.spans[j].Sentence {
+				return a.spans[i].Sentence < a.spans[j].Sentence
+			}
+			return a.spans[i].Start < a.spans[j].Start
+		})
 		t := &Topic{Name: names[ti], Sentences: a.sentences, Spans: a.spans, Mentions: map[string]int{}}
 		kws := append([]string(nil), a.order...)
 		sort.SliceStable(kws, func(i, j int) bool { return a.surfaces[kws[i]] > a.surfaces[kws[j]] })
@@ -373,14 +447,15 @@ func (b *topicBuilder) collect(matcher map[string][]topicPhrase, names []string)
 	return topics
 }
 
-// matchAt: the phrase's stems stand at tokens i... with only spaces between.
-func (b *topicBuilder) matchAt(stems []string, i int) bool {
-	for k, s := range stems {
-		if b.stems[i+k] != s || k > 0 && b.toks[i+k].sep != sepSpace {
-			return false
+// slicesCompactInts drops repeats from a sorted slice.
+func slicesCompactInts(s []int) []int {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
 		}
 	}
-	return true
+	return out
 }
 
 // matchWordsAt: a vocabulary keyword's words stand at tokens i... with

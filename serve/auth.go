@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"sync"
@@ -65,17 +66,24 @@ type fileStamp struct {
 // authentication attempts.
 const statInterval = time.Second
 
+// howToAllow ends the refusals to start.
+const howToAllow = "put the public keys of your team there (one per line, as in ~/.ssh/authorized_keys), " +
+	"pick another file with --authorized-keys, or pass --allow-any-key to let in anyone who holds any key"
+
 func newKeyring(path string, logger *log.Logger) (*keyring, error) {
 	k := &keyring{path: path, log: logger}
 	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("serve: refusing to start: %s does not exist; %s", path, howToAllow)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("serve: authorized keys: %w", err)
+		return nil, fmt.Errorf("serve: refusing to start: %w", err)
 	}
 	if err := k.load(stampOf(fi)); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("serve: refusing to start: %w", err)
 	}
 	if len(k.keys) == 0 {
-		return nil, fmt.Errorf("serve: authorized keys file %s holds no usable key", path)
+		return nil, fmt.Errorf("serve: refusing to start: %s holds no usable key; %s", path, howToAllow)
 	}
 	return k, nil
 }

@@ -193,6 +193,16 @@ func startServer(t testing.TB, tweak func(*Config)) *testServer {
 	return ts
 }
 
+// authorize replaces the authorized keys and makes the server read them at
+// its next authentication, rather than within statInterval.
+func (ts *testServer) authorize(t testing.TB, keys ...gossh.Signer) {
+	t.Helper()
+	writeAuthorizedKeys(t, ts.akPath, keys...)
+	ts.keys.mu.Lock()
+	ts.keys.checked = time.Time{}
+	ts.keys.mu.Unlock()
+}
+
 func (ts *testServer) clientConfig(auth ...gossh.AuthMethod) *gossh.ClientConfig {
 	return &gossh.ClientConfig{
 		User:            "analyst",
@@ -230,7 +240,8 @@ type tui struct {
 	stdin  io.WriteCloser
 	mu     sync.Mutex
 	cond   *sync.Cond
-	out    bytes.Buffer
+	out    bytes.Buffer // output from offset base on
+	base   int
 	errOut bytes.Buffer
 	eof    bool
 	done   chan error // Wait's result
@@ -335,8 +346,8 @@ func (u *tui) waitForErr(want string, mark int, within time.Duration) (int, erro
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	for {
-		if bytes.Contains([]byte(ansi.Strip(string(u.out.Bytes()[mark:]))), []byte(want)) {
-			return u.out.Len(), nil
+		if bytes.Contains([]byte(ansi.Strip(string(u.out.Bytes()[max(0, mark-u.base):]))), []byte(want)) {
+			return u.base + u.out.Len(), nil
 		}
 		if u.eof || time.Now().After(deadline) {
 			return 0, fmt.Errorf("output never showed %q within %v (eof=%v); it ends with:\n%q\nstderr: %q",
@@ -349,7 +360,18 @@ func (u *tui) waitForErr(want string, mark int, within time.Duration) (int, erro
 func (u *tui) mark() int {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	return u.out.Len()
+	return u.base + u.out.Len()
+}
+
+// discard forgets the output before mark, so that a long session does not
+// keep all it was sent.
+func (u *tui) discard(mark int) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if n := mark - u.base; n > 0 {
+		u.out.Next(n)
+		u.base = mark
+	}
 }
 
 func (u *tui) stderr() string {
@@ -393,13 +415,13 @@ func (u *tui) waitOutput(mark int, within time.Duration) (int, error) {
 	defer timer.Stop()
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	for u.out.Len() <= mark {
+	for u.base+u.out.Len() <= mark {
 		if u.eof || time.Now().After(deadline) {
 			return 0, fmt.Errorf("no output within %v (eof=%v)", within, u.eof)
 		}
 		u.cond.Wait()
 	}
-	return u.out.Len(), nil
+	return u.base + u.out.Len(), nil
 }
 
 func tail(s string, n int) string {

@@ -10,8 +10,9 @@
 // panic ends its own session, never the server.
 //
 // Each session's user is the SHA256 fingerprint of its key; the model
-// factory receives it, and a lipgloss renderer built for that session's
-// terminal (at least 256 colours).
+// factory (Config.NewModel; Briefing for the briefing TUI) receives it, and
+// a lipgloss renderer built for that session's terminal (at least 256
+// colours).
 package serve
 
 import (
@@ -159,7 +160,7 @@ func New(cfg Config) (*Server, error) {
 		}
 		keys, err := newKeyring(path, s.log)
 		if err != nil {
-			return nil, fmt.Errorf("%w\nserve: refusing to start: add the public keys of your team to %s (one per line, as in ~/.ssh/authorized_keys) or, to let in anyone who has any key, pass --allow-any-key", err, path)
+			return nil, err
 		}
 		s.keys = keys
 		s.cfg.AuthorizedKeysPath = path

@@ -252,12 +252,13 @@ func TestHandshakeTimeout(t *testing.T) {
 }
 
 func TestIdleTimeout(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.IdleTimeout = 1500 * time.Millisecond })
+	const idle = 800 * time.Millisecond
+	ts := startServer(t, func(c *Config) { c.IdleTimeout = idle })
 	u := openTUI(t, ts.mustDial(t, ts.allowed), tuiOptions{})
 	m := u.waitFor("[keys=0]", 0, 5*time.Second)
 	// Typing keeps the session alive past the timeout.
-	for i := 1; i <= 6; i++ {
-		time.Sleep(400 * time.Millisecond)
+	for i := 1; i <= 5; i++ {
+		time.Sleep(idle / 2)
 		u.send("j")
 		m = u.waitFor(fmt.Sprintf("[keys=%d]", i), m, 5*time.Second)
 	}
@@ -266,12 +267,13 @@ func TestIdleTimeout(t *testing.T) {
 	if err != nil || code != 0 {
 		t.Fatalf("idle session: exit %d, err %v", code, err)
 	}
-	if d := time.Since(start); d < time.Second || d > 5*time.Second {
-		t.Errorf("idle session ended %v after the last key, want about 1.5s", d)
+	if d := time.Since(start); d < idle/2 || d > 5*time.Second {
+		t.Errorf("idle session ended %v after the last key, want about %v", d, idle)
 	}
 	if !strings.Contains(u.stderr(), "no input for") {
 		t.Errorf("stderr = %q, want the reason", u.stderr())
 	}
+	ts.logs.waitFor(t, "reason=\"no input for", 2*time.Second)
 }
 
 func TestSilentTerminalKeepsItsFirstKey(t *testing.T) {

@@ -1,7 +1,7 @@
 package serve
 
 import (
-	"bytes"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
@@ -117,12 +117,7 @@ func (o *openSSH) keys(keys ...string) {
 func TestOpenSSHClientUnderTmux(t *testing.T) {
 	ts := startServer(t, nil)
 	o := newOpenSSH(t, ts)
-	var ak bytes.Buffer
-	ak.Write(gossh.MarshalAuthorizedKey(o.signer.PublicKey()))
-	if err := os.WriteFile(ts.akPath, ak.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(statInterval + 100*time.Millisecond)
+	ts.authorize(t, o.signer)
 
 	o.start(100, 30)
 	fp := gossh.FingerprintSHA256(o.signer.PublicKey())
@@ -138,4 +133,27 @@ func TestOpenSSHClientUnderTmux(t *testing.T) {
 	o.keys("q")
 	o.waitScreen("SSH-EXIT=0", 5*time.Second)
 	ts.logs.waitFor(t, "disconnect", 5*time.Second)
+}
+
+func TestOpenSSHClientShowsBriefing(t *testing.T) {
+	ts, db := startBriefing(t, nil)
+	o := newOpenSSH(t, ts)
+	ts.authorize(t, o.signer)
+
+	o.start(160, 40)
+	fp := gossh.FingerprintSHA256(o.signer.PublicKey())
+	o.waitScreen("briefing ·", 10*time.Second)
+	o.waitScreen(fp, time.Second)
+	o.keys("n")
+	o.keys("c")
+	o.waitScreen("saved:", 5*time.Second)
+	o.keys("q")
+	o.waitScreen("SSH-EXIT=0", 5*time.Second)
+	got, err := db.All(context.Background(), fp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Errorf("%d decisions under %s, want 1", len(got), fp)
+	}
 }
