@@ -10,7 +10,10 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"sync"
+	"time"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/briefing/briefing/model"
@@ -91,39 +94,76 @@ func currentUser() string {
 	return "analyst"
 }
 
-// loadIndex reads the sources (the embedded seeds when there are none),
-// prints a warning per skipped input on stderr and builds the index. Exit
-// status 2 when nothing at all could be loaded.
-func loadIndex(sources []string, f loadFlags, stdin io.Reader, stderr io.Writer) (*model.Index, error) {
-	var docs []model.Document
-	var warns []model.Warning
-	var err error
+// loadDocs reads the sources (the embedded seeds when there are none). Exit
+// status 2 when nothing at all could be read.
+func loadDocs(sources []string, f loadFlags, stdin io.Reader, stderr io.Writer) ([]model.Document, []model.Warning, error) {
 	if len(sources) == 0 {
-		docs, err = model.LoadEmbedded(seedsFS, "seeds")
-	} else {
-		docs, warns, err = model.Load(sources, model.LoadOptions{MaxBytes: f.maxBytes, Stdin: stdin})
-	}
-	if err != nil {
-		for _, w := range warns {
-			fmt.Fprintln(stderr, "briefing: warning:", w)
+		docs, err := model.LoadEmbedded(seedsFS, "seeds")
+		if err != nil {
+			return nil, nil, err
 		}
-		return nil, &exitError{code: 2, err: err}
+		return docs, nil, nil
 	}
-	ix, err := model.Open(docs, warns)
-	for _, w := range warnsOf(ix, warns) {
-		fmt.Fprintln(stderr, "briefing: warning:", w)
+	docs, warns, err := model.Load(sources, model.LoadOptions{MaxBytes: f.maxBytes, Stdin: stdin})
+	if err != nil {
+		printWarnings(stderr, warns)
+		return nil, nil, &exitError{code: 2, err: err}
 	}
+	return docs, warns, nil
+}
+
+// loadIndex reads the sources and builds the index, with a progress line on
+// stderr when it is a terminal, and prints a warning per skipped input.
+func loadIndex(sources []string, f loadFlags, stdin io.Reader, stderr io.Writer) (*model.Index, error) {
+	docs, warns, err := loadDocs(sources, f, stdin, stderr)
+	if err != nil {
+		return nil, err
+	}
+	progress, done := stderrProgress(stderr)
+	ix, err := model.OpenProgress(docs, warns, progress)
+	done()
 	if err != nil {
 		return nil, &exitError{code: 2, err: err}
 	}
+	printWarnings(stderr, ix.Warnings)
 	return ix, nil
 }
 
-func warnsOf(ix *model.Index, fallback []model.Warning) []model.Warning {
-	if ix == nil {
-		return nil // the error message already lists them
+func printWarnings(w io.Writer, warns []model.Warning) {
+	for _, x := range warns {
+		fmt.Fprintln(w, "briefing: warning:", x)
 	}
-	return ix.Warnings
+}
+
+// stderrProgress draws one self-overwriting progress line when stderr is a
+// terminal and loading takes more than half a second; done clears it.
+func stderrProgress(stderr io.Writer) (model.ProgressFunc, func()) {
+	f, ok := stderr.(*os.File)
+	if !ok || !isatty.IsTerminal(f.Fd()) {
+		return nil, func() {}
+	}
+	start := time.Now()
+	var mu sync.Mutex
+	var last time.Time
+	drawn := false
+	progress := func(p model.Progress) {
+		now := time.Now()
+		mu.Lock()
+		defer mu.Unlock()
+		if now.Sub(start) < 500*time.Millisecond || now.Sub(last) < 100*time.Millisecond {
+			return
+		}
+		last, drawn = now, true
+		fmt.Fprintf(f, "\r\x1b[Kbriefing: %s %d/%d", p.Stage, p.Done, p.Total)
+	}
+	done := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if drawn {
+			fmt.Fprint(f, "\r\x1b[K")
+		}
+	}
+	return progress, done
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -141,11 +181,11 @@ With no SOURCES it opens the embedded sample corpus.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ix, err := loadIndex(args, lf, stdin, stderr)
+			docs, warns, err := loadDocs(args, lf, stdin, stderr)
 			if err != nil {
 				return err
 			}
-			return runTUI(ix, lf)
+			return runTUI(docs, warns, lf, stderr)
 		},
 	}
 	lf.register(root)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,9 +12,11 @@ import (
 	"github.com/briefing/briefing/ui/termbg"
 )
 
-// runTUI shows the index in the terminal UI until the user quits. Triage
-// decisions go to the database of --db (or the XDG default) as they are made.
-func runTUI(ix *model.Index, lf loadFlags) error {
+// runTUI indexes the documents behind a progress screen, then shows the
+// briefing until the user quits. Triage decisions go to the database of --db
+// (or the XDG default) as they are made. Warnings about skipped inputs are
+// printed once the screen is given back.
+func runTUI(docs []model.Document, warns []model.Warning, lf loadFlags, stderr io.Writer) error {
 	user := currentUser()
 	db, us, err := openUserStore(lf, user)
 	if err != nil {
@@ -25,11 +28,26 @@ func runTUI(ix *model.Index, lf loadFlags) error {
 	// Tea's init could query the terminal; settling again here keeps that
 	// true even if a future import order changes.
 	termbg.Settle(r, os.Getenv)
+	var ix *model.Index
+	load := func(progress model.ProgressFunc) (*model.Index, error) {
+		var err error
+		ix, err = model.OpenProgress(docs, warns, progress)
+		return ix, err
+	}
 	p := tea.NewProgram(
-		ui.New(ix, ui.Options{Renderer: r, User: user, Store: us}),
+		ui.NewLoading(load, ui.Options{Renderer: r, User: user, Store: us}),
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
 	)
-	_, err = p.Run()
-	return err
+	final, err := p.Run()
+	if err != nil {
+		return err
+	}
+	if l, ok := final.(*ui.Loading); ok && l.Err != nil {
+		return &exitError{code: 2, err: l.Err}
+	}
+	if ix != nil {
+		printWarnings(stderr, ix.Warnings)
+	}
+	return nil
 }

@@ -19,8 +19,9 @@ type actEnt struct {
 	// fullBy lists per article the sentences naming the person in full.
 	fullBy map[int][]int32
 	full   int // full-name mentions
-	loc    int
+	loc    int // context votes, see actCand
 	per    int
+	titled int // mentions with a title
 }
 
 // actHit is one resolved mention.
@@ -109,7 +110,12 @@ func (r *actResolver) resolve() {
 			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
 			c.initial = false
 		}
-		if c.initial && len(c.toks) > 1 && r.commonWord(c.toks[0].fold) {
+		if c.initial && len(c.toks) > 1 && !capMid[c.toks[0].fold] && actInflected(c.toks[0].fold) {
+			c.initial = false // "Following Research In Motion": a verb form
+			c.toks = c.toks[1:]
+			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
+		}
+		if c.initial && len(c.toks) > 1 && r.commonWord(c.toks[0].fold) && !r.gazStart(c.toks) {
 			// "Speaking Monday", "Escalating conflict": the sentence start
 			// is an ordinary word; what follows keeps its capital.
 			c.toks = c.toks[1:]
@@ -202,6 +208,12 @@ func actNextSpace(s string, i int) int {
 	return i + 1 + j
 }
 
+// actInflected: a word ending like a verb form or an adverb ("Speaking",
+// "Expected", "Originally").
+func actInflected(f string) bool {
+	return len(f) > 5 && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ly"))
+}
+
 // commonWord: a grammar word, or a word the corpus also writes in lower case.
 func (r *actResolver) commonWord(f string) bool {
 	if r.g.nonnames[f] {
@@ -241,6 +253,48 @@ func (r *actResolver) gazSingle(f string) int {
 	return -1
 }
 
+// gazStart: the name begins with a gazetteer form ("New Orleans Saints").
+func (r *actResolver) gazStart(toks []actNameTok) bool {
+	for m := min(4, len(toks)); m >= 2; m-- {
+		folds := make([]string, m)
+		for i := range folds {
+			folds[i] = toks[i].fold
+		}
+		for _, p := range r.g.phrases[folds[0]] {
+			if len(p.toks) == m && r.wordsEqual(p.toks, folds) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeStart: the name begins with a place of the gazetteer (not a
+// capital standing for a country: "Paris Hilton" stays a person).
+func (r *actResolver) placeStart(toks []actNameTok) bool {
+	for m := min(3, len(toks)-1); m >= 1; m-- {
+		folds := make([]string, m)
+		for i := range folds {
+			folds[i] = toks[i].fold
+		}
+		for _, p := range r.g.phrases[folds[0]] {
+			if len(p.toks) == m && p.form != gazMetonym && r.g.entries[p.entry].Kind == ActorPlace && r.wordsEqual(p.toks, folds) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *actResolver) wordsEqual(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // gazAdjective: f is a one-word demonym ("american") or a country's
 // acronym ("u.s.", "uk").
 func (r *actResolver) gazAdjective(f string) bool {
@@ -267,6 +321,9 @@ func (r *actResolver) classify(c *actCand) string {
 		// "American Pie", "U.S. Navy": a demonym or a country's acronym
 		// does not start a person's name.
 		return ActorOrganization
+	case len(toks) >= 2 && strings.HasSuffix(last, "s") && r.placeStart(toks):
+		// "Kansas City Chiefs", "Indianapolis Colts": a team.
+		return ActorOrganization
 	case len(toks) > 4:
 		return ActorOrganization
 	}
@@ -277,8 +334,8 @@ func (r *actResolver) classify(c *actCand) string {
 		if t.allCaps && len(t.fold) >= 2 && !strings.Contains(t.fold, ".") {
 			return ActorOrganization
 		}
-		if t.fold != "" && t.fold[0] >= '0' && t.fold[0] <= '9' {
-			return ActorOrganization
+		if strings.ContainsAny(t.fold, "0123456789") {
+			return ActorOrganization // "Q10", "76ers"
 		}
 		if i == 0 && r.g.grammar[t.fold] {
 			return ActorOrganization
@@ -331,6 +388,9 @@ func (r *actResolver) hit(e int, c *actCand, surface string, i, j int) {
 	en := r.ents[e]
 	en.loc += int(c.loc)
 	en.per += int(c.per)
+	if h.role != "" {
+		en.titled++
+	}
 }
 
 func (r *actResolver) gazEntity(entry int) int {

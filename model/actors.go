@@ -188,11 +188,14 @@ func (r *actResolver) actor(e int, hits []int) *Actor {
 		a.Name = actBestSurface(surfaces, false)
 	}
 	if a.Kind == "" {
+		// A one-word name never given in full: a person only when a title
+		// says so ("Gen. Smith"), a place when used as one ("in Qeshm"),
+		// else a company, a brand or a body.
 		switch {
+		case en.titled > 0:
+			a.Kind = ActorPerson
 		case en.loc > en.per:
 			a.Kind = ActorPlace
-		case en.per > 0:
-			a.Kind = ActorPerson
 		default:
 			a.Kind = ActorOrganization
 		}

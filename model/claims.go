@@ -23,6 +23,18 @@ type claimDetail struct {
 	labels  []quotedLabel
 	events  []placeEvent
 	persons []string // keys of the people the sentence names, sorted
+	preds   []predicate
+}
+
+// predicate is "subject (not) verb object": "France did not sign the
+// treaty" is France, sign, treaty, negated.
+type predicate struct {
+	subject    string
+	verb       string
+	object     []string
+	negated    bool
+	modal      string
+	start, end int
 }
 
 // claimStance is a stance with who holds it.
@@ -204,6 +216,7 @@ func (b *claimBuilder) claim(si int) (Claim, claimDetail) {
 	d.labels = b.labels(s, toks)
 	d.events = b.placeEvents(toks, c.Places)
 	d.persons = b.persons(si, d.roles)
+	d.preds = b.predicates(s, toks, si)
 	return c, d
 }
 
@@ -374,10 +387,26 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 		out = append(out, roleMention{actor: as.actor, key: claimActorKey(as.actor), name: b.ix.Actors[as.actor].Name,
 			role: parseRole(as.role), start: st, end: en})
 	}
-	if len(b.ix.Actors) > 0 {
-		return out
+	// Titled names the actor index did not take up: keyed by the actor
+	// whose span they overlap (when that mention carried no title) or by
+	// name.
+	for _, fr := range fallbackRoles(s, toks) {
+		covered := false
+		for _, as := range b.byActor[si] {
+			if as.start < fr.end && fr.start < as.end {
+				if as.role != "" {
+					covered = true
+				} else {
+					fr.actor, fr.key, fr.name = as.actor, claimActorKey(as.actor), b.ix.Actors[as.actor].Name
+				}
+				break
+			}
+		}
+		if !covered {
+			out = append(out, fr)
+		}
 	}
-	return fallbackRoles(s, toks)
+	return out
 }
 
 // nameKey says who or what a name in a sentence is: the actor whose mention
@@ -590,4 +619,64 @@ func (b *claimBuilder) persons(si int, roles []roleMention) []string {
 	}
 	sort.Strings(out)
 	return claimUniq(out)
+}
+
+// Adverbs and auxiliaries between a subject and its verb.
+var claimVerbFillers = map[string]bool{
+	"has": true, "have": true, "had": true, "did": true, "does": true, "do": true, "was": true,
+	"were": true, "is": true, "are": true, "will": true, "would": true, "could": true, "also": true,
+	"still": true, "already": true, "then": true, "reportedly": true, "officially": true,
+	"finally": true, "later": true, "never": true, "not": true, "n't": true, "yet": true, "been": true,
+}
+
+// predicates reads "Name (aux) (not) verb ... object" clauses: a name, at
+// most three fillers (auxiliaries, adverbs, negators), a lower-case verb,
+// and up to two content words after it as its object.
+func (b *claimBuilder) predicates(s string, toks []ctoken, si int) []predicate {
+	var out []predicate
+	for i := 0; i < len(toks)-1; i++ {
+		t := toks[i]
+		if t.Kind != ctWord || !t.Cap || lexFunctionWords[t.Lower] {
+			continue
+		}
+		// The end of a name: the next token is not capitalised.
+		if toks[i+1].Kind == ctWord && toks[i+1].Cap {
+			continue
+		}
+		st := i
+		for st > 0 && toks[st-1].Kind == ctWord && toks[st-1].Cap {
+			st--
+		}
+		k := i + 1
+		negated := false
+		for k < len(toks) && k <= i+4 && toks[k].Kind == ctWord && (claimVerbFillers[toks[k].Lower] || polIsNegator(toks[k]) || strings.HasSuffix(toks[k].Lower, "ly")) {
+			if polIsNegator(toks[k]) {
+				negated = true
+			}
+			k++
+		}
+		if k >= len(toks) || toks[k].Kind != ctWord || toks[k].Cap || lexFunctionWords[toks[k].Lower] || polSpeechVerbs[toks[k].Lower] {
+			continue
+		}
+		verb := toks[k]
+		p := predicate{
+			subject: b.nameKey(si, s, toks[st].Start, t.End),
+			verb:    b.lem.lemma(verb.Lower), negated: negated,
+			modal: claimModalBefore(toks, verb.Start), start: toks[st].Start, end: verb.End,
+		}
+		for j := k + 1; j < len(toks) && j <= k+4 && len(p.object) < 2; j++ {
+			o := toks[j]
+			if o.Kind != ctWord {
+				break
+			}
+			if lexFunctionWords[o.Lower] {
+				continue
+			}
+			p.object = append(p.object, b.lem.lemma(o.Lower))
+			p.end = o.End
+		}
+		out = append(out, p)
+		i = k
+	}
+	return out
 }

@@ -56,6 +56,7 @@ func (ix *Index) findConflicts() {
 	f.numeric()
 	f.roles()
 	f.stances()
+	f.negations()
 	f.lists()
 	f.places()
 	f.firsts()
@@ -79,9 +80,12 @@ func confIDF(ix *Index) map[string]float64 {
 	return idf
 }
 
+// weight is a lemma's idf with a floor: in a small corpus about one event
+// its own vocabulary is in most sentences, yet still tells what a sentence
+// is about.
 func (f *confFinder) weight(l string) float64 {
 	if w, ok := f.idf[l]; ok {
-		return math.Max(w, 0.1)
+		return math.Max(w, 0.5)
 	}
 	return 1
 }
@@ -750,6 +754,69 @@ func confTimesDiffer(a, b []TimeRef) bool {
 		}
 	}
 	return false
+}
+
+// --- negation ----------------------------------------------------------------
+
+type confPred struct {
+	claim int
+	p     predicate
+}
+
+// negations compares what one actor did and did not do: "France signed the
+// treaty" against "France did not sign the treaty" (same subject, verb and
+// object, opposite polarity, both stated as fact).
+func (f *confFinder) negations() {
+	var ps []confPred
+	buckets := map[string][]int{}
+	for ci, d := range f.ix.claimDetails {
+		for _, p := range d.preds {
+			if p.modal != "" {
+				continue
+			}
+			id := len(ps)
+			ps = append(ps, confPred{ci, p})
+			buckets[p.subject+"|"+p.verb] = append(buckets[p.subject+"|"+p.verb], id)
+		}
+	}
+	confPairs(buckets, func(x, y int) {
+		a, b := ps[x], ps[y]
+		if a.p.negated == b.p.negated || a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) {
+			return
+		}
+		// The same object, or none on either side.
+		if (len(a.p.object) > 0 || len(b.p.object) > 0) && confSharedTarget(a.p.object, b.p.object) == "" {
+			return
+		}
+		if confTimesDiffer(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
+			return
+		}
+		if a.p.negated {
+			a, b = b, a
+		}
+		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
+		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
+		cand := confCandidate{
+			kind: "negation", severity: SeverityHard, score: 0.75,
+			what: f.subjectName(a.p.subject) + ": " + strings.ToLower(sa[a.p.start:a.p.end]),
+			why:  "one source says it happened, the other that it did not",
+			a:    []confSide{{a.claim, sa[a.p.start:a.p.end], a.p.start, a.p.end}},
+			b:    []confSide{{b.claim, sb[b.p.start:b.p.end], b.p.start, b.p.end}},
+			merge: "negation|" + a.p.subject + "|" + a.p.verb + "|" + strings.Join(a.p.object, " "),
+		}
+		// One article reporting both is usually reporting a dispute
+		// ("prosecutors say he called; he says he did not").
+		if f.article(a.claim) == f.article(b.claim) {
+			cand.severity = SeveritySoft
+			cand.score = 0.5
+		}
+		if strings.HasPrefix(a.p.subject, "actor:") {
+			var id int
+			fmt.Sscanf(a.p.subject, "actor:%d", &id)
+			cand.actors = []int{id}
+		}
+		f.cand = append(f.cand, cand)
+	})
 }
 
 // --- lists -----------------------------------------------------------------

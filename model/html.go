@@ -478,6 +478,14 @@ func alignOffsets(raw []byte, body string, from int) ([]int32, int) {
 		}
 		offs, cursor, _ = alignRun(raw, line[skipped:], at, offs, false)
 	}
+	// A byte of text mapped linearly past a failed match, or collapsed
+	// onto a cursor at the very end, would point one past the document,
+	// and a sentence's file range (last byte + 1) would run over it.
+	if last := int32(max(len(raw)-1, 0)); len(offs) > 0 && offs[len(offs)-1] > last {
+		for i := len(offs) - 1; i >= 0 && offs[i] > last; i-- {
+			offs[i] = last
+		}
+	}
 	offs = append(offs, int32(cursor))
 	return offs, cursor
 }

@@ -5,17 +5,22 @@ import "fmt"
 // Build indexes parsed articles: sentences, then actors and topics, then the
 // claims each sentence makes, and from those the conflicts and agreements
 // between sources. The articles are numbered a1, a2, ... in the given order.
-func Build(arts []*Article) *Index {
+// Stages live in sentences.go, actors.go, topics.go, claims.go,
+// conflicts.go and agreements.go (see indexStages in progress.go).
+func Build(arts []*Article) *Index { return BuildProgress(arts, nil) }
+
+// BuildProgress is Build reporting each finished stage to progress.
+func BuildProgress(arts []*Article, progress ProgressFunc) *Index {
 	ix := &Index{Articles: arts}
 	for i, a := range arts {
 		a.ID = fmt.Sprintf("a%d", i+1)
 	}
-	ix.splitSentences() // sentences.go
-	ix.indexActors()    // actors.go
-	ix.indexTopics()    // topics.go
-	ix.extractClaims()  // claims.go
-	ix.findConflicts()  // conflicts.go
-	ix.findAgreements() // agreements.go
+	for i, st := range indexStages {
+		st.run(ix)
+		if progress != nil {
+			progress(Progress{Stage: "indexing", Done: i + 1, Total: len(indexStages)})
+		}
+	}
 	return ix
 }
 

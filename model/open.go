@@ -9,14 +9,20 @@ import (
 // no article becomes a warning naming it; only when none yields anything is
 // there an error.
 func Open(docs []Document, warnings []Warning) (*Index, error) {
+	return OpenProgress(docs, warnings, nil)
+}
+
+// OpenProgress is Open reporting progress: documents are parsed on every
+// core, then the index stages run.
+func OpenProgress(docs []Document, warnings []Warning, progress ProgressFunc) (*Index, error) {
 	var arts []*Article
-	for _, d := range docs {
-		as, err := ParseDocument(d)
-		if err != nil {
-			warnings = append(warnings, Warning{Name: d.Name, Msg: "skipped: " + err.Error()})
+	parsed, errs := parseAll(docs, progress)
+	for i, d := range docs {
+		if errs[i] != nil {
+			warnings = append(warnings, Warning{Name: d.Name, Msg: "skipped: " + errs[i].Error()})
 			continue
 		}
-		arts = append(arts, as...)
+		arts = append(arts, parsed[i]...)
 	}
 	if len(arts) == 0 {
 		msgs := make([]string, 0, len(warnings))
@@ -28,7 +34,7 @@ func Open(docs []Document, warnings []Warning) (*Index, error) {
 		}
 		return nil, errors.New("no articles loaded: " + strings.Join(msgs, "; "))
 	}
-	ix := Build(arts)
+	ix := BuildProgress(arts, progress)
 	ix.Warnings = warnings
 	return ix, nil
 }

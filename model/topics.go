@@ -225,6 +225,8 @@ func (b *topicBuilder) contentKind(t *actTok, inActor, headline bool) uint8 {
 		return 0
 	case strings.ContainsAny(f, "'’") && actContraction(f):
 		return 0 // "don't", "i've"
+	case topicAdverb(f):
+		return 0 // "finally", "completely"
 	}
 	return 1
 }
@@ -489,4 +491,17 @@ func (ix *Index) buildTopicRefs() {
 		}
 	}
 	ix.topicRefs, ix.topicRefStart = refs, counts
+}
+
+// topicAdverb: an -ly adverb ("finally", "reportedly"), told from nouns
+// like "family" or "assembly" by the letter before "ly".
+func topicAdverb(f string) bool {
+	if len(f) < 6 || !strings.HasSuffix(f, "ly") {
+		return false
+	}
+	switch f[len(f)-3] {
+	case 'l', 'e', 't', 'd', 's', 'k', 'r', 'n', 'w', 'g', 'h', 'v':
+		return true
+	}
+	return false
 }
