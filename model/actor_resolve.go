@@ -68,6 +68,7 @@ func (r *actResolver) text(sent int32) string { return r.ix.Sentences[sent].Text
 // resolve turns the scanner's candidates into hits on entities.
 func (r *actResolver) resolve() {
 	cands := r.sc.cands
+	r.hits = make([]actHit, 0, len(cands)+len(cands)/8)
 	// Last names of full names anywhere: a hyphenated "Trump-Putin" whose
 	// parts are known is two mentions, "Jean-Claude" is one name.
 	surnames := map[string]bool{}
@@ -121,6 +122,19 @@ func (r *actResolver) resolve() {
 			c.toks = c.toks[1:]
 			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
 			c.initial = false
+		}
+		for len(c.toks) > 1 && r.g.nonnames[c.toks[0].fold] && !r.gazStart(c.toks) {
+			// "Monday Jobs": a calendar or furniture word is never a first name.
+			c.toks = c.toks[1:]
+			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
+			c.initial = false
+		}
+		if e := r.gazWhole(c); e >= 0 {
+			// What is left after the sentence start is a known entry:
+			// "Throughout Egypt", "Former FBI".
+			c.gaz, c.form = int32(e), gazAlias
+			gazHits = append(gazHits, i)
+			continue
 		}
 		if len(c.toks) == 1 {
 			singles = append(singles, i)
@@ -212,6 +226,23 @@ func actNextSpace(s string, i int) int {
 // "Expected", "Originally").
 func actInflected(f string) bool {
 	return len(f) > 5 && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ly"))
+}
+
+var actDirections = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "upper": true, "lower": true, "greater": true,
+	"inner": true, "outer": true, "coastal": true, "rural": true, "downtown": true,
+}
+
+// gazWhole is the gazetteer entry a candidate's words spell, -1 if none.
+func (r *actResolver) gazWhole(c *actCand) int {
+	folds := make([]string, len(c.toks))
+	for i, t := range c.toks {
+		folds[i] = t.fold
+	}
+	return r.gazPhraseFolds(folds, c.surface)
 }
 
 // commonWord: a grammar word, or a word the corpus also writes in lower case.
@@ -341,9 +372,13 @@ func (r *actResolver) classify(c *actCand) string {
 			return ActorOrganization
 		}
 	}
-	// "Southern California", "Eastern Ukraine": a known place last.
+	// "Southern California", "Eastern Ukraine": a direction before a known
+	// place ("Vodafone Egypt" is a company).
 	if e := r.gazSingle(last); e >= 0 && r.g.entries[e].Kind != ActorOrganization {
-		return ActorPlace
+		if actDirections[toks[0].fold] {
+			return ActorPlace
+		}
+		return ActorOrganization
 	}
 	return ActorPerson
 }
@@ -424,6 +459,31 @@ func (r *actResolver) clusterPeople(idx []int) {
 		count                  int
 		first                  int // first candidate, for a stable order
 	}
+	// "Moviemaker Gary Ross", "Sixteen-year-old Kimani Gray": when the
+	// last two or more words are another full name in the corpus, the
+	// words before them are a title or a description.
+	keys := map[string]bool{}
+	for _, i := range idx {
+		keys[actKey(r.sc.cands[i].toks)] = true
+	}
+	for _, i := range idx {
+		c := &r.sc.cands[i]
+		for k := 1; k+2 <= len(c.toks) && len(c.toks) >= 3; k++ {
+			if actInitial(c.toks[k-1].fold) != "" {
+				break // "W. Mark Felt": an initial is part of the name
+			}
+			if !keys[actKey(c.toks[k:])] {
+				continue
+			}
+			text := r.text(c.sent)
+			if c.role == "" {
+				c.role = text[c.toks[0].start:c.toks[k-1].end]
+			}
+			c.toks = c.toks[k:]
+			c.surface = text[c.toks[0].start:c.toks[len(c.toks)-1].end]
+			break
+		}
+	}
 	byKey := map[string]*name{}
 	var order []*name
 	for _, i := range idx {
@@ -455,7 +515,7 @@ func (r *actResolver) clusterPeople(idx []int) {
 		sk := actSkeleton(nm.surname)
 		for _, cand := range r.bySkel[sk] {
 			en := r.ents[cand]
-			if en.suffix == nm.suffix && r.sameName(en.surname, nm.surname) && r.compatibleGiven(en.given, nm.given) {
+			if r.compatibleSuffix(en, nm.suffix, nm.key) && r.sameName(en.surname, nm.surname) && (r.compatibleGiven(en.given, nm.given) || actSubsequence(nm.key, en.key)) {
 				e = cand
 				break
 			}
@@ -482,6 +542,42 @@ func (r *actResolver) clusterPeople(idx []int) {
 	}
 }
 
+// actSubsequence: the words of one name stand in order in the other ("Mark
+// Felt" in "W. Mark Felt", "Brian Nichols" in "Brian G. Nichols").
+func actSubsequence(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) < 2 {
+		return false
+	}
+	j := 0
+	for _, w := range wb {
+		if j < len(wa) && wa[j] == w {
+			j++
+		}
+	}
+	return j == len(wa)
+}
+
+// compatibleSuffix: "Jr." and "Sr." keep a father and a son apart, but a
+// full name with a middle name is the suffixed person written without the
+// suffix ("Arcade Joseph Comeaux" for "Arcade Joseph Comeaux Jr.").
+func (r *actResolver) compatibleSuffix(en *actEnt, suffix, key string) bool {
+	if en.suffix == suffix {
+		return true
+	}
+	if en.suffix != "" && suffix != "" {
+		return false
+	}
+	withSuffix, without := en.key, key
+	if suffix != "" {
+		withSuffix, without = key, en.key
+	}
+	return strings.Count(without, " ") >= 2 && strings.HasPrefix(withSuffix, without+" ")
+}
+
 // sameName: equal, or a transliteration variant: same consonant skeleton
 // and close in Jaro-Winkler. Similarity alone would join Russia and
 // Prussia; the skeleton alone would join Lee and Li.
@@ -498,7 +594,7 @@ func (r *actResolver) sameName(a, b string) bool {
 // compatibleGiven: "Vladimir"/"Vladimir", "V."/"Vladimir", "Volodymyr"/
 // "Wolodymyr".
 func (r *actResolver) compatibleGiven(a, b string) bool {
-	if a == b || r.sameName(a, b) {
+	if a == b || r.sameName(a, b) || r.g.sameGivenName(a, b) {
 		return true
 	}
 	if len(a) >= 5 && len(b) >= 5 && actSkeleton(a) == actSkeleton(b) && r.jw.Compare(a, b) >= 0.8 {
@@ -727,6 +823,15 @@ func (r *actResolver) resolveSingles(idx []int) {
 	}
 	for _, f := range restOrder {
 		list := rest[f]
+		if people := r.byGiven[f]; len(people) == 1 && !r.g.nonnames[f] {
+			// A first name used alone in an article that never gives the
+			// full name, when the corpus knows one person by it.
+			for _, i := range list {
+				c := &r.sc.cands[i]
+				r.hit(people[0], c, c.surface, 0, 1)
+			}
+			continue
+		}
 		if !r.plausibleSingle(f, list) {
 			continue
 		}

@@ -12,7 +12,7 @@ type actCand struct {
 	surface string // the name as written (possessive dropped)
 	role    string // the title before the name or, failing that, after it
 	roles   []string
-	weak    bool // capitals say nothing here: a headline or title-case line
+	weak    bool // capitals say nothing here: a title-case line
 	initial bool // first word at a sentence or quotation start
 	quoted  bool // the whole name stands inside quotation marks
 	loc     int8 // context votes: "in X", "X region"
@@ -63,21 +63,24 @@ var actSpeechVerbs = map[string]bool{
 	"believes": true, "thinks": true, "wants": true, "hopes": true,
 }
 
-// actTitleCase: a line whose content words are all capitalised
-// ("Trump Rejects US Troop Deployment in Ukraine") gives no evidence of
-// names through its capitals.
+// titleCase: a line whose words are all capitalised but for grammar
+// words ("Trump Rejects US Troop Deployment in Ukraine") gives no evidence
+// of names through its capitals. One lower-case word that is not grammar
+// ("John Carter and Maria Lopez met in Geneva") makes it a sentence.
 func (sc *actScanner) titleCase(toks []actTok) bool {
-	content, capped := 0, 0
+	capped := 0
 	for _, t := range toks {
-		if t.number || len(t.fold) < 4 || sc.g.grammar[t.fold] {
-			continue
-		}
-		content++
-		if t.cap {
-			capped++
+		switch {
+		case t.number:
+		case t.cap:
+			if len(t.fold) >= 4 && !sc.g.grammar[t.fold] {
+				capped++
+			}
+		case !sc.g.grammar[t.fold]:
+			return false
 		}
 	}
-	return capped >= 3 && (content-capped)*10 <= content
+	return capped >= 3
 }
 
 // scanSentence appends the sentence's names to sc.cands.
@@ -118,8 +121,8 @@ func (sc *actScanner) scanSentence(si int, text string) {
 				b++
 				continue
 			}
-			if actParticle(toks[b].fold) && b+1 < n && toks[b+1].cap && toks[b+1].sep == sepSpace && !toks[b].poss {
-				b += 2
+			if k := sc.particleJoin(toks, b); k > 0 {
+				b += k
 				continue
 			}
 			break
@@ -138,6 +141,33 @@ func (sc *actScanner) scanSentence(si int, text string) {
 			sc.scanRun(si, text, toks, consumed, a, b, weak)
 		}
 	}
+}
+
+// particleJoin is how many tokens from toks[b] (a lower-case word after a
+// capitalised one) continue the run: "von der" in a name, "of" or "of the"
+// after an organisation, place or role word ("Bank of England", "Republic
+// of the Congo", "Secretary of State"), but not after a person's name
+// ("James Bodiford of Superior Court" is two names). 0 when none.
+func (sc *actScanner) particleJoin(toks []actTok, b int) int {
+	t := toks[b]
+	if !actParticle(t.fold) || t.poss {
+		return 0
+	}
+	k := 1
+	if t.fold == "of" || t.fold == "for" || t.fold == "&" {
+		prev := toks[b-1].fold
+		g := sc.g
+		if t.fold != "&" && !g.orgHeads[prev] && !g.placeHeads[prev] && !g.heads[prev] && !g.modifiers[prev] {
+			return 0
+		}
+		if b+2 < len(toks) && toks[b+1].fold == "the" && toks[b+1].sep == sepSpace {
+			k = 2
+		}
+	}
+	if b+k < len(toks) && toks[b+k].cap && toks[b+k].sep == sepSpace {
+		return k + 1
+	}
+	return 0
 }
 
 func actParticle(w string) bool {
@@ -327,11 +357,13 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 		if _, m := g.gazAt(toks, ns, b); m > 0 {
 			break
 		}
-		if !g.grammar[toks[ns].fold] && !g.honorifics[toks[ns].fold] {
+		if !g.grammar[toks[ns].fold] && !g.honorifics[toks[ns].fold] && !strings.HasSuffix(toks[ns].fold, "-year-old") {
 			break
 		}
 		if g.grammar[toks[ns].fold] && !toks[ns].initial && !weak && ns+1 < b {
-			break // mid-sentence, a capitalised "The" or "Us" is part of a name
+			if _, m := g.gazAt(toks, ns+1, b); m == 0 {
+				break // mid-sentence, a capitalised "The" or "Us" is part of a name
+			}
 		}
 		ns++
 		stripped = true
@@ -556,7 +588,7 @@ func (sc *actScanner) emitGaz(si int, text string, toks []actTok, i, b int, weak
 		}
 		c := actCand{
 			sent: int32(si), gaz: int32(p.entry), form: p.form, surface: surface, weak: weak,
-			toks: []actNameTok{{start: toks[i].start, end: toks[i+m-1].end, fold: strings.Join(p.toks, " ")}},
+			toks: []actNameTok{{start: toks[i].start, end: toks[i+m-1].end, fold: p.key}},
 		}
 		sc.cands = append(sc.cands, c)
 		i += m

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,6 +68,7 @@ func (ix *Index) indexActors() {
 	// About one new lower-case word per 40 bytes of text: sized once
 	// rather than grown.
 	sc.lower = make(map[string]struct{}, n/40+64)
+	sc.cands = make([]actCand, 0, n/60+16)
 	for si := range ix.Sentences {
 		sc.scanSentence(si, ix.Sentences[si].Text)
 	}
@@ -100,22 +102,42 @@ func (r *actResolver) build() {
 	for i, a := range ix.Articles {
 		outlets[i] = strings.ReplaceAll(gazFold(a.Outlet), " ", "")
 	}
+	// Hits in text order: actors' spans and the per-sentence lookup follow it.
+	order := make([]int32, len(r.hits))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		ha, hb := &r.hits[a], &r.hits[b]
+		switch {
+		case ha.sent != hb.sent:
+			return int(ha.sent - hb.sent)
+		case ha.start != hb.start:
+			return int(ha.start - hb.start)
+		}
+		return int(a - b)
+	})
 	byEnt := make([][]int, len(r.ents))
-	for i, h := range r.hits {
+	for _, oi := range order {
+		i := int(oi)
+		h := &r.hits[i]
 		if drop[h.ent] {
 			continue
 		}
-		if o := outlets[r.article(h.sent)]; o != "" && strings.ReplaceAll(gazFold(h.surface), " ", "") == o {
+		if o := outlets[r.article(h.sent)]; o != "" && len(h.surface) >= len(o) && len(h.surface) <= 2*len(o)+2 && strings.ReplaceAll(gazFold(h.surface), " ", "") == o {
 			continue
 		}
 		byEnt[h.ent] = append(byEnt[h.ent], i)
 	}
 	var actors []*Actor
+	actorEnt := map[*Actor]int{}
 	for e, hits := range byEnt {
 		if len(hits) == 0 {
 			continue
 		}
-		actors = append(actors, r.actor(e, hits))
+		a := r.actor(e, hits)
+		actors = append(actors, a)
+		actorEnt[a] = e
 	}
 	totals := make(map[*Actor]int, len(actors))
 	for _, a := range actors {
@@ -146,7 +168,37 @@ func (r *actResolver) build() {
 		}
 	}
 	ix.Actors = actors
-	ix.buildActorRefs()
+	// The per-sentence lookup, straight from the ordered hits.
+	entActor := make([]int, len(r.ents))
+	for i, a := range actors {
+		entActor[actorEnt[a]] = i
+	}
+	ix.actorRefs = make([]ActorRef, 0, len(r.hits))
+	ix.actorRefStart = make([]int32, len(ix.Sentences)+1)
+	for _, hits := range byEnt {
+		for _, hi := range hits {
+			ix.actorRefStart[r.hits[hi].sent+1]++
+		}
+	}
+	for s := 1; s < len(ix.actorRefStart); s++ {
+		ix.actorRefStart[s] += ix.actorRefStart[s-1]
+	}
+	ix.actorRefs = ix.actorRefs[:ix.actorRefStart[len(ix.Sentences)]]
+	fill := append([]int32(nil), ix.actorRefStart[:len(ix.Sentences)]...)
+	kept := make([]bool, len(r.hits))
+	for _, hits := range byEnt {
+		for _, hi := range hits {
+			kept[hi] = true
+		}
+	}
+	for _, hi := range order {
+		if !kept[hi] {
+			continue
+		}
+		h := &r.hits[hi]
+		ix.actorRefs[fill[h.sent]] = ActorRef{Actor: entActor[h.ent], Start: int(h.start), End: int(h.end), Role: h.role}
+		fill[h.sent]++
+	}
 }
 
 func actTotal(a *Actor) int {
@@ -203,12 +255,6 @@ func (r *actResolver) actor(e int, hits []int) *Actor {
 	if len(a.Roles) == 0 {
 		a.Roles = nil
 	}
-	sort.SliceStable(a.Spans, func(i, j int) bool {
-		if a.Spans[i].Sentence != a.Spans[j].Sentence {
-			return a.Spans[i].Sentence < a.Spans[j].Sentence
-		}
-		return a.Spans[i].Start < a.Spans[j].Start
-	})
 	return a
 }
 
@@ -269,36 +315,4 @@ func actSlug(name string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
-}
-
-// buildActorRefs indexes the actors' spans by sentence.
-func (ix *Index) buildActorRefs() {
-	type ref struct {
-		sent int
-		ActorRef
-	}
-	var refs []ref
-	for ai, a := range ix.Actors {
-		for _, m := range a.Spans {
-			refs = append(refs, ref{m.Sentence, ActorRef{Actor: ai, Start: m.Start, End: m.End, Role: m.Role}})
-		}
-	}
-	sort.Slice(refs, func(i, j int) bool {
-		if refs[i].sent != refs[j].sent {
-			return refs[i].sent < refs[j].sent
-		}
-		if refs[i].Start != refs[j].Start {
-			return refs[i].Start < refs[j].Start
-		}
-		return refs[i].Actor < refs[j].Actor
-	})
-	ix.actorRefs = make([]ActorRef, len(refs))
-	ix.actorRefStart = make([]int32, len(ix.Sentences)+1)
-	for i, rf := range refs {
-		ix.actorRefs[i] = rf.ActorRef
-		ix.actorRefStart[rf.sent+1]++
-	}
-	for s := 1; s < len(ix.actorRefStart); s++ {
-		ix.actorRefStart[s] += ix.actorRefStart[s-1]
-	}
 }

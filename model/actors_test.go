@@ -331,3 +331,45 @@ func actSentenceBytes(ix *Index) int64 {
 	}
 	return n
 }
+
+// TestActorsOddInputDoesNotPanic feeds the matcher sentences made of
+// punctuation, lone marks and unusual scripts.
+func TestActorsOddInputDoesNotPanic(t *testing.T) {
+	odd := []string{
+		"", "'s", "’s", "—", "U.S.", "A.", "Mr.", "O'", "-X-", "X-", "Y'all", "al-", "von der",
+		"U.S. U.S. U.S.", "THE END OF THE WORLD AS WE KNOW IT", "Él. Ñ. Ü", "Президент Путин сказал",
+		"“Quoted Title” and ‘Another One’", "Secretary of", "special envoy to", "Gen. Mr. Dr.",
+		"Bosnia and", "of the Congo", "Smith, the", "Smith, the chief of", "A-B-C-D", "1. 2. 3.",
+		"İstanbul’s mayor Ekrem İmamoğlu spoke.", "Jones Jr. Sr. III", "🙂 Emoji Person 🙂 said",
+	}
+	ix := &Index{Articles: []*Article{{File: "odd.txt"}}}
+	for _, s := range odd {
+		ix.Sentences = append(ix.Sentences, Sentence{Text: s})
+	}
+	ix.indexActors()
+	ix.indexTopics()
+	for si := range ix.Sentences {
+		for _, r := range ix.SentenceActors(si) {
+			if r.Start < 0 || r.End > len(ix.Sentences[si].Text) || r.Start >= r.End {
+				t.Errorf("sentence %d: bad span %+v", si, r)
+			}
+		}
+	}
+}
+
+func TestActorsNamesOnlySentenceIsNotTitleCase(t *testing.T) {
+	// Every long word is a name, but "met" is lower case: a sentence, not a
+	// title-case headline, so its capitals are evidence.
+	ix := actTestIndex(t, "Leaders meet\nPrime Minister John Carter and President Maria Lopez met in Geneva on Tuesday.\n")
+	carter := actOne(t, ix, "John Carter")
+	if !actContains(carter.Roles["art1.txt"], "Prime Minister") {
+		t.Errorf("Carter roles %v", carter.Roles)
+	}
+	actOne(t, ix, "Maria Lopez")
+	// A title-case headline only confirms names known from the text.
+	ix = actTestIndex(t, "Carter Meets Lopez In Geneva As Talks Stall\nJohn Carter arrived on Monday.\n")
+	actOne(t, ix, "John Carter", "Carter")
+	if got := actNamed(ix, "Lopez"); len(got) > 0 {
+		t.Errorf("headline-only name kept: %s", actDump(ix))
+	}
+}

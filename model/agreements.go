@@ -27,7 +27,7 @@ func (ix *Index) findAgreements() {
 	if len(ix.claimDetails) != len(ix.Claims) {
 		return
 	}
-	f := &confFinder{ix: ix, idf: confIDF(ix), srcLabel: ix.SourceLabels()}
+	f := &confFinder{ix: ix, idf: confIDF(ix), srcLabel: ix.SourceLabels(), lem: newLexLemmatizer(), story: articleStories(ix)}
 	copied := agrCopiedArticles(ix)
 
 	// Block each claim on its rarest lemmas.
@@ -43,7 +43,7 @@ func (ix *Index) findAgreements() {
 	uf := newAgrUnion(len(ix.Claims))
 	linked := make([]bool, len(ix.Claims))
 	confPairs(buckets, func(x, y int) {
-		if f.article(x) == f.article(y) {
+		if f.article(x) == f.article(y) || !f.comparable(x, y) {
 			return
 		}
 		cos, _ := f.overlap(ix.claimDetails[x].lemmas, ix.claimDetails[y].lemmas)

@@ -46,7 +46,7 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 	meta := readMetadata(lines)
 
 	a := &Article{
-		File:    doc.File,
+		File:    visibleControls(doc.File), // a file name is the input too
 		Name:    doc.Name,
 		Format:  ex.Format,
 		Title:   StripControls(ex.Title),
@@ -57,7 +57,7 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 		Offsets: make([]int32, 0, len(text)+1),
 	}
 	if ex.Item != "" {
-		a.File = doc.File + "#" + ex.Item
+		a.File += "#" + ex.Item
 	}
 	if a.Byline == "" {
 		a.Byline = meta.byline

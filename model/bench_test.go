@@ -265,31 +265,17 @@ func parsedArticles(b *testing.B, docs []Document) []*Article {
 	return arts
 }
 
-// buildStages are Build's stages in order, so that a stage can be timed
-// on an index the stages before it have filled.
-var buildStages = []struct {
-	name string
-	run  func(ix *Index)
-}{
-	{"Sentences", (*Index).splitSentences},
-	{"Actors", (*Index).indexActors},
-	{"Topics", (*Index).indexTopics},
-	{"Claims", (*Index).extractClaims},
-	{"Conflicts", (*Index).findConflicts},
-	{"Agreements", (*Index).findAgreements},
-}
-
 // BenchmarkBuild times each stage of Build on its own (each sub-benchmark
 // rebuilds the stages before it with the timer stopped) and Build whole.
 func BenchmarkBuild(b *testing.B) {
-	for k, st := range buildStages {
+	for k, st := range indexStages {
 		b.Run(st.name, func(b *testing.B) {
 			forCorpora(b, func(b *testing.B, docs []Document) {
 				arts := parsedArticles(b, docs)
 				for b.Loop() {
 					b.StopTimer()
 					ix := &Index{Articles: arts}
-					for _, prev := range buildStages[:k] {
+					for _, prev := range indexStages[:k] {
 						prev.run(ix)
 					}
 					b.StartTimer()

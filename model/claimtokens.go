@@ -13,7 +13,7 @@ const (
 	ctPunct
 )
 
-// token is one word, number or punctuation mark of a sentence with its byte
+// ctoken is one word, number or punctuation mark of a sentence with its byte
 // range. Lower folds case and curly apostrophes so lexicon look-ups need one
 // spelling; Cap tells a capitalised word (a name candidate).
 type ctoken struct {
@@ -92,10 +92,12 @@ func ctFold(w string) string {
 	}
 	w = strings.ToLower(w)
 	if strings.ContainsAny(w, "’‘‐‑–") {
-		w = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-", "–", "-").Replace(w)
+		w = ctFoldReplacer.Replace(w)
 	}
 	return w
 }
+
+var ctFoldReplacer = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-", "–", "-")
 
 func ctLetterAt(s string, i int) bool {
 	if i >= len(s) {

@@ -13,6 +13,7 @@ type confSide struct {
 	claim      int
 	value      string
 	start, end int
+	order      float64 // figures: the value's point, to list them in order
 }
 
 // confCandidate is a disagreement found by one detector, before duplicates
@@ -22,6 +23,7 @@ type confCandidate struct {
 	severity string
 	score    float64
 	what     string // what the sources disagree on: "duration of the talks"
+	whatFn   func() string // computes what, once per merged conflict
 	why      string
 	a, b     []confSide
 	merge    string // candidates with one merge key are one conflict
@@ -38,7 +40,9 @@ const confMaxBucket = 48
 // confFinder holds what the detectors share.
 type confFinder struct {
 	ix       *Index
+	story    []int // per article: its story (stories.go)
 	srcLabel []string
+	lem      *lexLemmatizer
 	idf      map[string]float64
 	cand     []confCandidate
 }
@@ -52,7 +56,7 @@ func (ix *Index) findConflicts() {
 	if len(ix.claimDetails) != len(ix.Claims) {
 		return
 	}
-	f := &confFinder{ix: ix, idf: confIDF(ix), srcLabel: ix.SourceLabels()}
+	f := &confFinder{ix: ix, idf: confIDF(ix), srcLabel: ix.SourceLabels(), lem: newLexLemmatizer(), story: articleStories(ix)}
 	f.numeric()
 	f.roles()
 	f.stances()
@@ -123,6 +127,13 @@ func (f *confFinder) overlap(a, b []string) (cos, shared float64) {
 
 func (f *confFinder) article(claim int) *Article {
 	return f.ix.Articles[f.ix.Sentences[f.ix.Claims[claim].Sentence].Article]
+}
+
+// comparable: two claims come from articles on the same story.
+func (f *confFinder) comparable(a, b int) bool {
+	sa := f.story[f.ix.Sentences[f.ix.Claims[a].Sentence].Article]
+	sb := f.story[f.ix.Sentences[f.ix.Claims[b].Sentence].Article]
+	return sa == sb || sa < 0 || sb < 0
 }
 
 func (f *confFinder) sameSentenceText(a, b int) bool {
@@ -213,6 +224,9 @@ func (f *confFinder) numeric() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := qs[x], qs[y]
+		if !f.comparable(a.claim, b.claim) {
+			return
+		}
 		if a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) {
 			return
 		}
@@ -257,7 +271,7 @@ func (f *confFinder) numeric() {
 		if (ea && artA.Kind == KindPreview && !eb) || (eb && artB.Kind == KindPreview && !ea) {
 			return // a forecast written before the event is not contradicted by its outcome
 		}
-		cand := confCandidate{kind: "numeric", score: 0.5 + 0.5*math.Min(1, cos*2), what: f.numericWhat(a, b)}
+		cand := confCandidate{kind: "numeric", score: 0.5 + 0.5*math.Min(1, cos*2), whatFn: func() string { return f.numericWhat(a, b) }}
 		switch {
 		case (a.modal != "") != (b.modal != ""):
 			ratio := math.Max(pa, pb) / math.Min(pa, pb)
@@ -271,8 +285,8 @@ func (f *confFinder) numeric() {
 			cand.severity = SeveritySoft
 			cand.score *= 0.8
 			cand.why = fmt.Sprintf("an expectation (%s) against a reported figure (%s)", exp.q.Text, out.q.Text)
-			cand.a = []confSide{{exp.claim, exp.q.Text, exp.q.Start, exp.q.End}}
-			cand.b = []confSide{{out.claim, out.q.Text, out.q.Start, out.q.End}}
+			cand.a = []confSide{{exp.claim, exp.q.Text, exp.q.Start, exp.q.End, confPoint(exp.q)}}
+			cand.b = []confSide{{out.claim, out.q.Text, out.q.Start, out.q.End, confPoint(out.q)}}
 			cand.merge = "numeric-exp|" + exp.dim + "|" + exp.q.Norm + "|" + itoa(exp.claim)
 		case a.modal == "" && b.modal == "":
 			if !disjoint {
@@ -291,8 +305,8 @@ func (f *confFinder) numeric() {
 			if confPoint(b.q) < confPoint(a.q) {
 				lo, hi = b, a
 			}
-			cand.a = []confSide{{lo.claim, lo.q.Text, lo.q.Start, lo.q.End}}
-			cand.b = []confSide{{hi.claim, hi.q.Text, hi.q.Start, hi.q.End}}
+			cand.a = []confSide{{lo.claim, lo.q.Text, lo.q.Start, lo.q.End, confPoint(lo.q)}}
+			cand.b = []confSide{{hi.claim, hi.q.Text, hi.q.Start, hi.q.End, confPoint(hi.q)}}
 			cand.merge = "numeric|" + a.dim + "|" + lo.q.Norm + "|" + hi.q.Norm
 		default:
 			return
@@ -443,9 +457,8 @@ func (f *confFinder) sharedSurface(c int, x, y []string) string {
 	if best == "" {
 		return ""
 	}
-	lem := newLexLemmatizer()
 	for _, t := range ctokenize(f.ix.Sentences[f.ix.Claims[c].Sentence].Text) {
-		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && lem.lemma(t.Lower) == best {
+		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && f.lem.lemma(t.Lower) == best {
 			return t.Lower
 		}
 	}
@@ -588,7 +601,7 @@ func (f *confFinder) roleConflicts(key, reason string, a, b []confRole) {
 			per[art]++
 			texts[text] = true
 			s := f.ix.Sentences[f.ix.Claims[m.claim].Sentence].Text
-			out = append(out, confSide{m.claim, s[m.rm.start:m.rm.end], m.rm.start, m.rm.end})
+			out = append(out, confSide{m.claim, s[m.rm.start:m.rm.end], m.rm.start, m.rm.end, 0})
 		}
 		return out
 	}
@@ -661,6 +674,9 @@ func (f *confFinder) stances() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := ss[x], ss[y]
+		if !f.comparable(a.claim, b.claim) {
+			return
+		}
 		if a.st.polarity == b.st.polarity || a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) {
 			return
 		}
@@ -682,8 +698,8 @@ func (f *confFinder) stances() {
 			kind: "stance", severity: SeverityHard, score: 0.8,
 			what:  f.subjectName(pos.st.subject) + " on " + f.targetSurface(pos, target),
 			why:   "for and against the same thing: " + sa[pos.st.start:pos.st.end] + " / " + sb[neg.st.start:neg.st.end],
-			a:     []confSide{{pos.claim, sa[pos.st.start:pos.st.end], pos.st.start, pos.st.end}},
-			b:     []confSide{{neg.claim, sb[neg.st.start:neg.st.end], neg.st.start, neg.st.end}},
+			a:     []confSide{{pos.claim, sa[pos.st.start:pos.st.end], pos.st.start, pos.st.end, 0}},
+			b:     []confSide{{neg.claim, sb[neg.st.start:neg.st.end], neg.st.start, neg.st.end, 0}},
 			merge: "stance|" + pos.st.subject + "|" + target,
 		}
 		if a.st.modal != "" || b.st.modal != "" {
@@ -712,9 +728,8 @@ func confSharedTarget(a, b []string) string {
 
 func (f *confFinder) targetSurface(s confStance, lemma string) string {
 	text := f.ix.Sentences[f.ix.Claims[s.claim].Sentence].Text[s.st.start:s.st.end]
-	lem := newLexLemmatizer()
 	for _, t := range ctokenize(text) {
-		if t.Kind == ctWord && lem.lemma(t.Lower) == lemma {
+		if t.Kind == ctWord && f.lem.stem(t.Lower) == lemma {
 			return t.Lower
 		}
 	}
@@ -781,6 +796,9 @@ func (f *confFinder) negations() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := ps[x], ps[y]
+		if !f.comparable(a.claim, b.claim) {
+			return
+		}
 		if a.p.negated == b.p.negated || a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) {
 			return
 		}
@@ -800,8 +818,8 @@ func (f *confFinder) negations() {
 			kind: "negation", severity: SeverityHard, score: 0.75,
 			what: f.subjectName(a.p.subject) + ": " + strings.ToLower(sa[a.p.start:a.p.end]),
 			why:  "one source says it happened, the other that it did not",
-			a:    []confSide{{a.claim, sa[a.p.start:a.p.end], a.p.start, a.p.end}},
-			b:    []confSide{{b.claim, sb[b.p.start:b.p.end], b.p.start, b.p.end}},
+			a:    []confSide{{a.claim, sa[a.p.start:a.p.end], a.p.start, a.p.end, 0}},
+			b:    []confSide{{b.claim, sb[b.p.start:b.p.end], b.p.start, b.p.end, 0}},
 			merge: "negation|" + a.p.subject + "|" + a.p.verb + "|" + strings.Join(a.p.object, " "),
 		}
 		// One article reporting both is usually reporting a dispute
@@ -852,6 +870,9 @@ func (f *confFinder) lists() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := ls[x], ls[y]
+		if !f.comparable(a.claim, b.claim) {
+			return
+		}
 		if a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) || a.kind != b.kind || (a.kind != ActorPerson && a.kind != ActorPlace) {
 			return
 		}
@@ -890,8 +911,8 @@ func (f *confFinder) lists() {
 			kind: "other", severity: SeverityHard, score: 0.6 + 0.3*math.Min(1, cos*2),
 			what: "the " + a.kind + "s named",
 			why:  fmt.Sprintf("the lists share %d names but each names %s the other leaves out", shared, confPlural(min(onlyA, onlyB), "one", "some")),
-			a:    []confSide{{a.claim, sa[a.l.start:a.l.end], a.l.start, a.l.end}},
-			b:    []confSide{{b.claim, sb[b.l.start:b.l.end], b.l.start, b.l.end}},
+			a:    []confSide{{a.claim, sa[a.l.start:a.l.end], a.l.start, a.l.end, 0}},
+			b:    []confSide{{b.claim, sb[b.l.start:b.l.end], b.l.start, b.l.end, 0}},
 		}
 		// People named as present are often a partial list; places and
 		// terms of a deal are a closed set.
@@ -975,12 +996,11 @@ func (f *confFinder) listKind(s string, l nameList) string {
 
 func (f *confFinder) listLemmas(l confList) []string {
 	s := f.ix.Sentences[f.ix.Claims[l.claim].Sentence].Text
-	lem := newLexLemmatizer()
 	var out []string
 	for _, it := range l.l.items {
 		for _, t := range ctokenize(s[it.start:it.end]) {
 			if t.Kind == ctWord {
-				out = append(out, lem.lemma(t.Lower))
+				out = append(out, f.lem.lemma(t.Lower))
 			}
 		}
 	}
@@ -1033,6 +1053,9 @@ func (f *confFinder) places() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := ps[x], ps[y]
+		if !f.comparable(a.claim, b.claim) {
+			return
+		}
 		if a.claim == b.claim || a.ev.verb != b.ev.verb {
 			return
 		}
@@ -1061,8 +1084,8 @@ func (f *confFinder) places() {
 			kind: "place", severity: SeverityHard, score: 0.8,
 			what:  "place where they " + strings.ToLower(sa[a.ev.start:a.ev.start+strings.IndexAny(sa[a.ev.start:]+" ", " ")]),
 			why:   a.ev.place.Norm + " and " + b.ev.place.Norm + " are different places, neither inside the other",
-			a:     []confSide{{a.claim, a.ev.place.Text, a.ev.place.Start, a.ev.place.End}},
-			b:     []confSide{{b.claim, b.ev.place.Text, b.ev.place.Start, b.ev.place.End}},
+			a:     []confSide{{a.claim, a.ev.place.Text, a.ev.place.Start, a.ev.place.End, 0}},
+			b:     []confSide{{b.claim, b.ev.place.Text, b.ev.place.Start, b.ev.place.End, 0}},
 			merge: "place|" + a.ev.verb + "|" + confOrdered(a.ev.place.Norm, b.ev.place.Norm),
 		})
 		_ = sb
@@ -1136,6 +1159,9 @@ func (f *confFinder) firsts() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := fs[x], fs[y]
+		if !f.comparable(a.claim, b.claim) {
+			return
+		}
 		if a.claim == b.claim || a.fs.time.Year == b.fs.time.Year {
 			return
 		}
@@ -1151,8 +1177,8 @@ func (f *confFinder) firsts() {
 			kind: "time", severity: SeveritySoft, score: 0.45,
 			what:  "first " + a.fs.what + " since when",
 			why:   fmt.Sprintf("the same first is dated from %d in one source and %d in the other", a.fs.time.Year, b.fs.time.Year),
-			a:     []confSide{{a.claim, sa[a.fs.start:a.fs.end], a.fs.start, a.fs.end}},
-			b:     []confSide{{b.claim, sb[b.fs.start:b.fs.end], b.fs.start, b.fs.end}},
+			a:     []confSide{{a.claim, sa[a.fs.start:a.fs.end], a.fs.start, a.fs.end, 0}},
+			b:     []confSide{{b.claim, sb[b.fs.start:b.fs.end], b.fs.start, b.fs.end, 0}},
 			merge: "first|" + a.fs.what + "|" + confOrdered(itoa(a.fs.time.Year), itoa(b.fs.time.Year)),
 		})
 	})
@@ -1178,6 +1204,9 @@ func (f *confFinder) labels() {
 	}
 	confPairs(buckets, func(x, y int) {
 		a, b := ls[x], ls[y]
+		if !f.comparable(a.claim, b.claim) {
+			return
+		}
 		if f.article(a.claim) == f.article(b.claim) || normalizeForKey(a.lb.text) == normalizeForKey(b.lb.text) {
 			return
 		}
@@ -1190,8 +1219,8 @@ func (f *confFinder) labels() {
 			kind: "other", severity: SeveritySoft, score: 0.4,
 			what:  "wording on the " + a.lb.noun,
 			why:   "the sources quote different words for the same " + a.lb.noun,
-			a:     []confSide{{a.claim, sa[a.lb.start:a.lb.end], a.lb.start, a.lb.end}},
-			b:     []confSide{{b.claim, sb[b.lb.start:b.lb.end], b.lb.start, b.lb.end}},
+			a:     []confSide{{a.claim, sa[a.lb.start:a.lb.end], a.lb.start, a.lb.end, 0}},
+			b:     []confSide{{b.claim, sb[b.lb.start:b.lb.end], b.lb.start, b.lb.end, 0}},
 			merge: "label|" + a.lb.noun + "|" + confOrdered(normalizeForKey(a.lb.text), normalizeForKey(b.lb.text)),
 		})
 	})
@@ -1202,6 +1231,7 @@ func (f *confFinder) labels() {
 // build merges candidates that describe one disagreement, writes their
 // summaries and orders them: hard first, then by score, then by key.
 func (f *confFinder) build() []Conflict {
+	f.joinFigures()
 	order := []string{}
 	merged := map[string]*confCandidate{}
 	for i := range f.cand {
@@ -1228,6 +1258,7 @@ func (f *confFinder) build() []Conflict {
 			Why: c.why,
 		}
 		var sentences []string
+		c.b = confWithoutSides(c.b, c.a)
 		for _, side := range [][]confSide{c.a, c.b} {
 			for _, s := range side {
 				conf.Claims = append(conf.Claims, ClaimRef{
@@ -1237,7 +1268,14 @@ func (f *confFinder) build() []Conflict {
 				sentences = append(sentences, f.ix.Sentences[f.ix.Claims[s.claim].Sentence].Text)
 			}
 		}
-		conf.Summary = c.what + ": " + f.sideSummary(c.a) + " vs " + f.sideSummary(c.b)
+		if c.whatFn != nil {
+			c.what = c.whatFn()
+		}
+		if c.kind == "numeric" && strings.HasPrefix(c.merge, "numeric|") {
+			conf.Summary = c.what + ": " + f.figureSummary(append(append([]confSide(nil), c.a...), c.b...))
+		} else {
+			conf.Summary = c.what + ": " + f.sideSummary(c.a) + " vs " + f.sideSummary(c.b)
+		}
 		conf.Key = StableKey("conflict", sentences...)
 		for _, a := range c.actors {
 			conf.Actors = append(conf.Actors, f.ix.Actors[a].Name)
@@ -1259,6 +1297,43 @@ func (f *confFinder) build() []Conflict {
 		out[i].ID = "c" + itoa(i+1)
 	}
 	return out
+}
+
+// joinFigures makes one conflict of all reported figures for one thing:
+// when five sources give four different counts, the pairs that disagree
+// share figures, and the figures they link are one disagreement. An
+// expectation against outcomes stays apart (it is soft and says something
+// else).
+func (f *confFinder) joinFigures() {
+	type node struct{ claim, start int }
+	ids := map[node]int{}
+	id := func(s confSide) int {
+		k := node{s.claim, s.start}
+		if v, ok := ids[k]; ok {
+			return v
+		}
+		ids[k] = len(ids)
+		return ids[k]
+	}
+	var idx []int
+	for i, c := range f.cand {
+		if c.kind == "numeric" && strings.HasPrefix(c.merge, "numeric|") {
+			idx = append(idx, i)
+			id(c.a[0])
+			id(c.b[0])
+		}
+	}
+	if len(idx) < 2 {
+		return
+	}
+	uf := newAgrUnion(len(ids))
+	for _, i := range idx {
+		uf.union(id(f.cand[i].a[0]), id(f.cand[i].b[0]))
+	}
+	for _, i := range idx {
+		c := &f.cand[i]
+		c.merge = "numeric|" + itoa(uf.find(id(c.a[0])))
+	}
 }
 
 func confAddSides(l, add []confSide) []confSide {
@@ -1316,6 +1391,45 @@ func (f *confFinder) sideSummary(side []confSide) string {
 		parts[i] = v + " (" + strings.Join(srcs[v], ", ") + ")"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// confWithoutSides drops from l the values already on the other side.
+func confWithoutSides(l, other []confSide) []confSide {
+	out := l[:0:0]
+	for _, s := range l {
+		dup := false
+		for _, o := range other {
+			if o.claim == s.claim && o.start == s.start {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// figureSummary lists the figures of one quantity from lowest to highest,
+// each with its sources: "nearly three hours (001) vs over three hours
+// (002)".
+func (f *confFinder) figureSummary(sides []confSide) string {
+	sort.SliceStable(sides, func(i, j int) bool { return sides[i].order < sides[j].order })
+	var groups [][]confSide
+	for _, s := range sides {
+		n := len(groups)
+		if n > 0 && groups[n-1][0].order == s.order {
+			groups[n-1] = append(groups[n-1], s)
+			continue
+		}
+		groups = append(groups, []confSide{s})
+	}
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		parts[i] = f.sideSummary(g)
+	}
+	return strings.Join(parts, " vs ")
 }
 
 func confContains(l []string, s string) bool {

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -255,5 +258,54 @@ func TestSourceLabels(t *testing.T) {
 	ix = &Index{Articles: []*Article{{File: "feed.xml#item 1", ID: "a1"}, {File: "feed.xml#item 1", ID: "a2"}}}
 	if got := strings.Join(ix.SourceLabels(), ","); got != "a1,a2" {
 		t.Errorf("got %s", got)
+	}
+}
+
+// benchClaimCorpus is the seed articles repeated n times under new names,
+// with their figures shifted per copy so copies disagree: a corpus with
+// many aligned claims, the dense case for blocking.
+func benchClaimCorpus(b *testing.B, n int) []Document {
+	files, err := filepath.Glob(filepath.Join("..", "seeds", "*"))
+	if err != nil || len(files) == 0 {
+		b.Skip("no seed articles")
+	}
+	var docs []Document
+	for k := 0; k < n; k++ {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			text := strings.NewReplacer("three", []string{"three", "four", "two"}[k%3], "seven", []string{"seven", "six"}[k%2]).Replace(string(data))
+			name := fmt.Sprintf("%03d_%s", k*len(files)+len(docs)%len(files), filepath.Base(f))
+			docs = append(docs, Document{Name: name, File: name, Data: []byte(text)})
+		}
+	}
+	return docs
+}
+
+// BenchmarkFindConflicts times the claim, conflict and agreement stages on
+// an index whose earlier stages ran once.
+func BenchmarkFindConflicts(b *testing.B) {
+	for _, n := range []int{1, 20} {
+		b.Run(fmt.Sprintf("seeds-x%d", n), func(b *testing.B) {
+			docs := benchClaimCorpus(b, n)
+			ix, err := Open(docs, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			size := 0
+			for _, d := range docs {
+				size += len(d.Data)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				ix.extractClaims()
+				ix.findConflicts()
+				ix.findAgreements()
+			}
+			b.ReportMetric(float64(len(ix.Conflicts)), "conflicts")
+		})
 	}
 }

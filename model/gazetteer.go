@@ -32,6 +32,9 @@ var gazNonnamesTxt string
 //go:embed data/name_heads.txt
 var gazHeadsTxt string
 
+//go:embed data/nicknames.txt
+var gazNicknamesTxt string
+
 // gazForm says how a surface form names its entry.
 type gazForm uint8
 
@@ -50,6 +53,7 @@ type gazEntry struct {
 // gazPhrase is one surface form of an entry as folded tokens.
 type gazPhrase struct {
 	toks    []string
+	key     string // toks joined by spaces
 	entry   int
 	form    gazForm
 	surface string // spelling as listed, used for all-caps text
@@ -74,6 +78,9 @@ type gazetteerData struct {
 	placeHeads   map[string]bool
 	// abbrevs keep their final period as part of the token ("Gen.", "Mr.").
 	abbrevs map[string]bool
+	// nick lists for a given name the groups of its forms ("jim" -> the
+	// group of "james"); a name may be in several ("harry", "pat").
+	nick map[string][]int
 }
 
 var (
@@ -101,6 +108,12 @@ func loadGazetteer() *gazetteerData {
 		g.parseTitles()
 		g.parseNonnames()
 		g.parseHeads()
+		g.nick = map[string][]int{}
+		for gi, l := range dataLines(gazNicknamesTxt) {
+			for _, w := range strings.Fields(l) {
+				g.nick[w] = append(g.nick[w], gi)
+			}
+		}
 		seen := map[string]bool{}
 		g.parseTable(gazCountriesTSV, seen, func(cols []string) (string, []string, []string, []string) {
 			return ActorCountry, cols[1:2], cols[2:3], cols[3:4]
@@ -124,6 +137,18 @@ func loadGazetteer() *gazetteerData {
 		gaz = g
 	})
 	return gaz
+}
+
+// sameGivenName: two forms of one given name ("Jim", "James").
+func (g *gazetteerData) sameGivenName(a, b string) bool {
+	for _, x := range g.nick[a] {
+		for _, y := range g.nick[b] {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dataLines are the non-blank, non-comment lines of a data file.
@@ -209,7 +234,7 @@ func (g *gazetteerData) addForm(id int, surface string, form gazForm, seen map[s
 		return
 	}
 	seen[key] = true
-	g.phrases[folded[0]] = append(g.phrases[folded[0]], gazPhrase{toks: folded, entry: id, form: form, surface: surface})
+	g.phrases[folded[0]] = append(g.phrases[folded[0]], gazPhrase{toks: folded, key: key, entry: id, form: form, surface: surface})
 }
 
 func sortPhrasesLongestFirst(list []gazPhrase) {

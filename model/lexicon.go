@@ -46,14 +46,27 @@ var lexSynonymClass = func() map[string]string {
 	return m
 }()
 
-// lemmatizer folds content words to a comparable form: the synonym class
+// lexSynonymStem maps the stems of the synonym words to their class, so
+// inflections the list leaves out ("negotiating", "truces") join it.
+var lexSynonymStem = func() map[string]string {
+	m := map[string]string{}
+	for w, c := range lexSynonymClass {
+		m[english.Stem(w, false)] = c
+	}
+	return m
+}()
+
+// lexLemmatizer folds content words to a comparable form: the synonym class
 // when the word has one, its Snowball stem otherwise. One lemmatizer serves
 // one Build, so its cache needs no lock and dies with the build.
 type lexLemmatizer struct {
 	cache map[string]string
+	stems map[string]string
 }
 
-func newLexLemmatizer() *lexLemmatizer { return &lexLemmatizer{cache: make(map[string]string, 4096)} }
+func newLexLemmatizer() *lexLemmatizer {
+	return &lexLemmatizer{cache: make(map[string]string, 1024), stems: make(map[string]string, 64)}
+}
 
 func (l *lexLemmatizer) lemma(w string) string {
 	if c, ok := lexSynonymClass[w]; ok {
@@ -63,9 +76,21 @@ func (l *lexLemmatizer) lemma(w string) string {
 		return v
 	}
 	v := english.Stem(w, false)
-	if c, ok := lexSynonymClass[v]; ok {
+	if c, ok := lexSynonymStem[v]; ok {
 		v = c
 	}
 	l.cache[w] = v
+	return v
+}
+
+// stem is the Snowball stem without synonym classes: stances compare the
+// action itself ("meet" in "refused to meet" and "a three-way meeting"),
+// where a class would equate "discuss" with "meet".
+func (l *lexLemmatizer) stem(w string) string {
+	if v, ok := l.stems[w]; ok {
+		return v
+	}
+	v := english.Stem(w, false)
+	l.stems[w] = v
 	return v
 }

@@ -19,7 +19,7 @@ func OpenProgress(docs []Document, warnings []Warning, progress ProgressFunc) (*
 	parsed, errs := parseAll(docs, progress)
 	for i, d := range docs {
 		if errs[i] != nil {
-			warnings = append(warnings, Warning{Name: d.Name, Msg: "skipped: " + errs[i].Error()})
+			warnings = append(warnings, newWarning(d.Name, "skipped: "+errs[i].Error()))
 			continue
 		}
 		arts = append(arts, parsed[i]...)

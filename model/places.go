@@ -80,7 +80,7 @@ func geoDisplayName(name string) string {
 // apostrophes, "St." and "Saint" alike.
 func geoKey(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer(".", "", "’", "'", ",", " ,").Replace(s)
+	s = geoKeyReplacer.Replace(s)
 	f := strings.Fields(s)
 	for i, w := range f {
 		if w == "saint" {
@@ -89,6 +89,8 @@ func geoKey(s string) string {
 	}
 	return strings.Join(f, " ")
 }
+
+var geoKeyReplacer = strings.NewReplacer(".", "", "’", "'", ",", " ,")
 
 // lookup returns the places a surface form may name.
 func (g *geoIndex) lookup(form string) []int { return g.byName[geoKey(form)] }

@@ -239,7 +239,7 @@ func polParseStances(s string, toks []ctoken, lem *lexLemmatizer) []polStance {
 				}
 				continue
 			}
-			st.target = append(st.target, lem.lemma(t.Lower))
+			st.target = append(st.target, lem.stem(t.Lower))
 			end = t.End
 		}
 		if len(st.target) > 0 {

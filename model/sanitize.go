@@ -98,9 +98,10 @@ func Sanitize(in string, base []int32) (string, []int32) {
 			continue
 		}
 		b.WriteString(in[i : i+n])
-		o := at(i)
+		// Each byte through the base map: a rune that came from an entity
+		// (&#8217;) has all its bytes at the '&', not at '&'+1, '&'+2.
 		for k := 0; k < n; k++ {
-			offs = append(offs, o+int32(k))
+			offs = append(offs, at(i+k))
 		}
 		i += n
 	}

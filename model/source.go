@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Defaults for LoadOptions.
@@ -78,7 +79,46 @@ type loader struct {
 	dirs  map[string]bool   // real paths of the folders walked
 }
 
-func (l *loader) warn(name, msg string) { l.warns = append(l.warns, Warning{Name: name, Msg: msg}) }
+func (l *loader) warn(name, msg string) { l.warns = append(l.warns, newWarning(name, msg)) }
+
+// newWarning makes a warning safe to print: a file name, or a parser's
+// message quoting the input, may hold escape sequences, and warnings go to
+// stderr and into reports.
+func newWarning(name, msg string) Warning {
+	return Warning{Name: visibleControls(name), Msg: visibleControls(msg)}
+}
+
+// visibleControls writes control characters (C0 but tab, DEL, C1, bidi
+// overrides) and bytes that are not UTF-8 as Go escapes (\x1b, \u009b), so
+// that a hostile name stays recognisable and inert.
+func visibleControls(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || r != '\t' && (r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r)) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r != '\t' && (r < 0x20 || r == 0x7f):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case isC1(r) || isBidiControl(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
 
 func (l *loader) source(s string) {
 	switch {

@@ -79,9 +79,14 @@ type topicAcc struct {
 
 // indexTopics fills Index.Topics and the per-sentence lookup.
 func (ix *Index) indexTopics() {
+	n := 0
+	for i := range ix.Sentences {
+		n += len(ix.Sentences[i].Text)
+	}
+	// About one new word per 60 bytes of text: sized once rather than grown.
 	b := &topicBuilder{
 		ix: ix, lx: loadTopicLexicon(), g: loadGazetteer(),
-		stem: topicStemmer{cache: map[string]string{}}, ids: map[string]uint32{},
+		stem: topicStemmer{cache: make(map[string]string, n/60+64)}, ids: make(map[string]uint32, n/80+64),
 	}
 	b.accs = make([]*topicAcc, len(b.lx.names))
 	grams := b.firstPass()
@@ -102,12 +107,9 @@ func (b *topicBuilder) firstPass() map[[3]uint32]*topicGram {
 		s := &b.ix.Sentences[si]
 		b.wordAt = append(b.wordAt, int32(len(b.word)))
 		b.toks = actTokenize(s.Text, b.toks, b.g)
-		b.stems = b.stems[:0]
-		for i := range b.toks {
-			b.stems = append(b.stems, b.stem.stem(b.toks[i].fold))
-		}
 		b.matchVocabulary(si, s.Text)
 		kind = kind[:0]
+		b.stems = b.stems[:0]
 		refs := b.ix.SentenceActors(si)
 		r := 0
 		for i := range b.toks {
@@ -119,8 +121,10 @@ func (b *topicBuilder) firstPass() map[[3]uint32]*topicGram {
 			k := b.contentKind(t, inActor, s.Headline)
 			kind = append(kind, k)
 			if k == 0 {
+				b.stems = append(b.stems, "") // only content words are stemmed
 				continue
 			}
+			b.stems = append(b.stems, b.stem.stem(t.fold))
 			w := b.idFold(b.stems[i], t.fold)
 			if k == 2 {
 				w |= topicNumber
