@@ -1,6 +1,8 @@
 package model
 
 import (
+	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -11,11 +13,11 @@ import (
 // modality right before each value. It is kept per claim, parallel to
 // Index.Claims.
 type claimDetail struct {
-	lemmas  []string   // sorted, unique content lemmas of the sentence
-	qctx    [][]string // per quantity: content lemmas around it
-	qframe  [][]string // per quantity: content lemmas right next to it
-	qmodal  []string   // per quantity: modality cue just before it
-	qevent  []bool     // per quantity: it is how long an event lasted
+	lemmas  []lemmaID   // sorted, unique content lemmas of the sentence
+	qctx    [][]lemmaID // per quantity: content lemmas around it
+	qframe  [][]lemmaID // per quantity: content lemmas right next to it
+	qmodal  []string    // per quantity: modality cue just before it
+	qevent  []bool      // per quantity: it is how long an event lasted
 	stances []claimStance
 	lists   []nameList
 	roles   []roleMention
@@ -35,6 +37,33 @@ type predicate struct {
 	negated    bool
 	modal      string
 	start, end int
+}
+
+// lemmaID numbers a content lemma of the corpus (claimLexicon.vocab), so
+// that aligning claims compares integers, not strings.
+type lemmaID = int32
+
+// claimLexicon is the lemma vocabulary of one index with what the
+// comparisons need per lemma: its weight (idf over sentences, floored) and
+// whether it names an event ("talks", "attack").
+type claimLexicon struct {
+	vocab  []string
+	ids    map[string]lemmaID
+	weight []float64
+	event  []bool
+	// stories gives each article's story (stories.go).
+	stories []int
+}
+
+func (lx *claimLexicon) intern(l string) lemmaID {
+	if id, ok := lx.ids[l]; ok {
+		return id
+	}
+	id := lemmaID(len(lx.vocab))
+	lx.ids[l] = id
+	lx.vocab = append(lx.vocab, l)
+	lx.event = append(lx.event, confEventClass[l])
+	return id
 }
 
 // claimStance is a stance with who holds it.
@@ -72,6 +101,9 @@ type placeEvent struct {
 type claimBuilder struct {
 	ix        *Index
 	lem       *lexLemmatizer
+	lx        *claimLexicon
+	toks      []ctoken // reused token buffer
+	roleCache map[string]roleInfo
 	byActor   [][]actorSpan   // per sentence: actor mentions
 	bySurface map[string]int  // folded alias -> actor
 	topicsOf  map[int][]int   // sentence -> topics
@@ -89,7 +121,8 @@ type actorSpan struct {
 // titles, polarity, modality and attribution, plus the details the conflict
 // and agreement stages align on.
 func (ix *Index) extractClaims() {
-	b := &claimBuilder{ix: ix, lem: newLexLemmatizer(), topicsOf: map[int][]int{}, bySurface: map[string]int{}, personKey: map[string]bool{}}
+	b := &claimBuilder{ix: ix, lem: newLexLemmatizer(), topicsOf: map[int][]int{}, bySurface: map[string]int{}, personKey: map[string]bool{},
+		lx: &claimLexicon{ids: make(map[string]lemmaID, 4096)}, roleCache: map[string]roleInfo{}}
 	b.byActor = make([][]actorSpan, len(ix.Sentences))
 	for ai, a := range ix.Actors {
 		for _, m := range a.Spans {
@@ -120,6 +153,26 @@ func (ix *Index) extractClaims() {
 	for si := range ix.Sentences {
 		ix.Claims[si], ix.claimDetails[si] = b.claim(si)
 	}
+	// Lemma weights: idf over sentences, floored, because in a small
+	// corpus about one event its own vocabulary is in most sentences yet
+	// still tells what a sentence is about.
+	df := make([]int, len(b.lx.vocab))
+	for _, d := range ix.claimDetails {
+		for _, l := range d.lemmas {
+			df[l]++
+		}
+	}
+	n := float64(len(ix.claimDetails) + 1)
+	b.lx.weight = make([]float64, len(df))
+	for l, c := range df {
+		w := 1.0
+		if c > 0 {
+			w = math.Log(n / float64(c))
+		}
+		b.lx.weight[l] = math.Max(w, 0.5)
+	}
+	b.lx.stories = articleStories(ix)
+	ix.claimLex = b.lx
 }
 
 func claimFold(s string) string {
@@ -155,7 +208,8 @@ func (b *claimBuilder) claim(si int) (Claim, claimDetail) {
 	sent := ix.Sentences[si]
 	art := ix.Articles[sent.Article]
 	s := sent.Text
-	toks := ctokenize(s)
+	b.toks = ctokenizeInto(b.toks[:0], s)
+	toks := b.toks
 	c := Claim{Sentence: si}
 	var d claimDetail
 
@@ -239,35 +293,37 @@ func listQualifies(prev, next string) bool {
 }
 
 // lemmas are the sentence's content words, folded, sorted and unique.
-func (b *claimBuilder) lemmas(toks []ctoken) []string {
-	out := make([]string, 0, len(toks)/2)
+func (b *claimBuilder) lemmas(toks []ctoken) []lemmaID {
+	out := make([]lemmaID, 0, len(toks)/2)
 	for _, t := range toks {
 		if t.Kind != ctWord || lexFunctionWords[t.Lower] || len(t.Lower) < 2 {
 			continue
 		}
-		out = append(out, b.lem.lemma(t.Lower))
+		out = append(out, b.lx.intern(b.lem.lemma(t.Lower)))
 	}
-	sort.Strings(out)
-	return claimUniq(out)
+	return lemmaSet(out)
+}
+
+// lemmaSet sorts lemma IDs and drops duplicates, in place.
+func lemmaSet(s []lemmaID) []lemmaID {
+	if len(s) < 2 {
+		return s
+	}
+	slices.Sort(s)
+	return slices.Compact(s)
 }
 
 func claimUniq(s []string) []string {
 	if len(s) < 2 {
 		return s
 	}
-	w := 1
-	for i := 1; i < len(s); i++ {
-		if s[i] != s[w-1] {
-			s[w] = s[i]
-			w++
-		}
-	}
-	return s[:w]
+	sort.Strings(s)
+	return slices.Compact(s)
 }
 
 // context lists the content lemmas within n words of a byte range, inside
 // the same clause: what a quantity measures ("hours of talks", "lasted").
-func (b *claimBuilder) context(toks []ctoken, start, end, n int) []string {
+func (b *claimBuilder) context(toks []ctoken, start, end, n int) []lemmaID {
 	first, last := -1, -1
 	for i, t := range toks {
 		if t.Start >= start && first < 0 {
@@ -280,14 +336,14 @@ func (b *claimBuilder) context(toks []ctoken, start, end, n int) []string {
 	if first < 0 {
 		return nil
 	}
-	var out []string
+	var out []lemmaID
 	add := func(i int) bool {
 		t := toks[i]
 		if t.Kind == ctPunct && (t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "(" || t.Text == ")") {
 			return false
 		}
 		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && len(t.Lower) > 1 && !(t.Start >= start && t.End <= end) {
-			out = append(out, b.lem.lemma(t.Lower))
+			out = append(out, b.lx.intern(b.lem.lemma(t.Lower)))
 		}
 		return true
 	}
@@ -301,8 +357,7 @@ func (b *claimBuilder) context(toks []ctoken, start, end, n int) []string {
 			break
 		}
 	}
-	sort.Strings(out)
-	return claimUniq(out)
+	return lemmaSet(out)
 }
 
 // eventLength tells a duration that is how long an event lasted: "lasted
@@ -326,7 +381,8 @@ func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
 		return false
 	}
 	for k := first - 1; k >= 0 && k >= first-2; k-- {
-		if l := toks[k].Lower; l == "last" || l == "lasted" || l == "lasting" || l == "lasts" || l == "took" || l == "spanned" {
+		switch toks[k].Lower {
+		case "last", "lasted", "lasting", "lasts", "took", "spanned":
 			return true
 		}
 	}
@@ -343,7 +399,7 @@ func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
 		if confEventClass[b.lem.lemma(t.Lower)] {
 			return true
 		}
-		if !lexFunctionWords[t.Lower] && t.Kind == ctWord && k > last+1 && toks[last+1].Lower != "of" {
+		if !lexFunctionWords[t.Lower] && k > last+1 && toks[last+1].Lower != "of" {
 			break
 		}
 	}
@@ -384,8 +440,13 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 				st = k
 			}
 		}
+		ri, ok := b.roleCache[as.role]
+		if !ok {
+			ri = parseRole(as.role)
+			b.roleCache[as.role] = ri
+		}
 		out = append(out, roleMention{actor: as.actor, key: claimActorKey(as.actor), name: b.ix.Actors[as.actor].Name,
-			role: parseRole(as.role), start: st, end: en})
+			role: ri, start: st, end: en})
 	}
 	// Titled names the actor index did not take up: keyed by the actor
 	// whose span they overlap (when that mention carried no title) or by

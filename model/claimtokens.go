@@ -29,15 +29,17 @@ type ctoken struct {
 // splits the possessive "'s" off its noun and keeps thousands separators and
 // decimals inside numbers. The grammars work on these tokens, so every slot
 // value maps back to a byte range of the sentence.
-func ctokenize(s string) []ctoken {
-	toks := make([]ctoken, 0, len(s)/5+1)
+func ctokenize(s string) []ctoken { return ctokenizeInto(make([]ctoken, 0, len(s)/5+1), s) }
+
+// ctokenizeInto appends the tokens of s to toks (a buffer to reuse).
+func ctokenizeInto(toks []ctoken, s string) []ctoken {
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0':
 			i += w
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
 			j := ctScanNumber(s, i)
 			// "65-year-old", "3-hour", "2nd": a number glued to letters stays
 			// one word so the quantity grammar can split it knowingly.
@@ -48,8 +50,11 @@ func ctokenize(s string) []ctoken {
 				toks = append(toks, newCToken(s, i, j, ctNumber))
 			}
 			i = j
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := ctScanWord(s, i)
+			if j <= i {
+				j = i + w // a mark the word scanner does not take: keep going
+			}
 			// Split a trailing possessive so "Trump's" is the name "Trump".
 			if k := ctPossessiveAt(s[i:j]); k > 0 {
 				toks = append(toks, newCToken(s, i, i+k, ctWord))

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	_ "embed"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed data/boilerplate.txt
@@ -55,9 +57,38 @@ func loadFurniture() *furniture {
 // foldLine is the form boilerplate phrases are compared in: lower case,
 // single spaces, no trailing punctuation.
 func foldLine(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = collapseLower(s)
 	s = strings.TrimRight(s, " :!.*|»›>-–—")
 	return strings.TrimLeft(s, " «‹<|-–—•")
+}
+
+// collapseLower is strings.ToLower(strings.Join(strings.Fields(s), " "))
+// in one pass for ASCII text, the common case: every line of every article
+// is folded.
+func collapseLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToLower(strings.Join(strings.Fields(s), " "))
+		}
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			space = len(b) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // line is one line of a sanitized article body.
@@ -82,7 +113,6 @@ var (
 	reCommentCount = regexp.MustCompile(`(?i)^\d+\s+(comments?|responses?|replies)$`)
 	reCitedLine    = regexp.MustCompile(`(?i)^(\[\d+\]\s*)*sources?\s*:`)
 	reCiteMarkers  = regexp.MustCompile(`(?i)^(\[\d+\]\s*sources?\s*)+$`)
-	reEllipsisEnd  = regexp.MustCompile(`(\.\.\.|…)$`)
 )
 
 // splitLines cuts a sanitized body into trimmed lines with their offsets.
@@ -155,19 +185,53 @@ func classifyLines(lines []line) {
 	}
 	// A teaser cut off with an ellipsis that another line continues is the
 	// same text twice; so is any ellipsis-ended line in a list of links.
+	// The lines are sorted once and the lines that start with a teaser's
+	// stem found by binary search: a page of many teasers would otherwise
+	// compare every pair of lines.
+	var sorted []int // non-blank lines, by text
 	for i := range lines {
 		l := &lines[i]
-		if l.kind != lineBody || !reEllipsisEnd.MatchString(l.text) {
+		if l.kind != lineBody {
 			continue
 		}
-		stem := strings.TrimSpace(reEllipsisEnd.ReplaceAllString(l.text, ""))
-		for j := range lines {
-			if j != i && lines[j].kind != lineBlank && len(lines[j].text) > len(stem) && strings.HasPrefix(lines[j].text, stem) {
+		stem, ok := ellipsisStem(l.text)
+		if !ok {
+			continue
+		}
+		if sorted == nil {
+			sorted = make([]int, 0, len(lines))
+			for j := range lines {
+				if lines[j].kind != lineBlank {
+					sorted = append(sorted, j)
+				}
+			}
+			slices.SortFunc(sorted, func(a, b int) int { return strings.Compare(lines[a].text, lines[b].text) })
+		}
+		// The lines longer than the stem that start with it follow the
+		// first text greater than the stem; line i itself is one of them.
+		k, _ := slices.BinarySearchFunc(sorted, stem, func(j int, stem string) int {
+			if lines[j].text <= stem {
+				return -1
+			}
+			return 1
+		})
+		for ; k < len(sorted) && strings.HasPrefix(lines[sorted[k]].text, stem); k++ {
+			if sorted[k] != i {
 				l.kind = lineDuplicate
 				break
 			}
 		}
 	}
+}
+
+// ellipsisStem is a line ending in "..." or "…" without it.
+func ellipsisStem(t string) (string, bool) {
+	for _, e := range []string{"...", "…"} {
+		if strings.HasSuffix(t, e) {
+			return strings.TrimSpace(t[:len(t)-len(e)]), true
+		}
+	}
+	return "", false
 }
 
 func hasLetter(s string) bool {

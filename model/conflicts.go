@@ -22,16 +22,13 @@ type confCandidate struct {
 	kind     string
 	severity string
 	score    float64
-	what     string // what the sources disagree on: "duration of the talks"
+	what     string        // what the sources disagree on: "duration of the talks"
 	whatFn   func() string // computes what, once per merged conflict
 	why      string
 	a, b     []confSide
 	merge    string // candidates with one merge key are one conflict
 	actors   []int
 }
-
-// confDebug, when set (by a debugging test), hears why pairs pass or fail.
-var confDebug func(format string, args ...any)
 
 // Blocking keys shared by more entries than this are too generic to align
 // on ("said", a unit everyone uses); skipping them keeps the cost linear.
@@ -40,11 +37,16 @@ const confMaxBucket = 48
 // confFinder holds what the detectors share.
 type confFinder struct {
 	ix       *Index
+	lx       *claimLexicon
 	story    []int // per article: its story (stories.go)
 	srcLabel []string
 	lem      *lexLemmatizer
-	idf      map[string]float64
 	cand     []confCandidate
+}
+
+// newConfFinder prepares what the conflict and agreement stages share.
+func newConfFinder(ix *Index) *confFinder {
+	return &confFinder{ix: ix, lx: ix.claimLex, story: ix.claimLex.stories, srcLabel: ix.SourceLabels(), lem: newLexLemmatizer()}
 }
 
 // findConflicts aligns claims across sources and within one source and
@@ -53,10 +55,10 @@ type confFinder struct {
 // shared key (actor, unit and context word, stance target, list item, event
 // word), so the cost grows with the corpus, not with its square.
 func (ix *Index) findConflicts() {
-	if len(ix.claimDetails) != len(ix.Claims) {
+	if len(ix.claimDetails) != len(ix.Claims) || ix.claimLex == nil {
 		return
 	}
-	f := &confFinder{ix: ix, idf: confIDF(ix), srcLabel: ix.SourceLabels(), lem: newLexLemmatizer(), story: articleStories(ix)}
+	f := newConfFinder(ix)
 	f.numeric()
 	f.roles()
 	f.stances()
@@ -68,35 +70,12 @@ func (ix *Index) findConflicts() {
 	ix.Conflicts = f.build()
 }
 
-// confIDF weighs content lemmas by rarity across sentences.
-func confIDF(ix *Index) map[string]float64 {
-	df := map[string]int{}
-	for _, d := range ix.claimDetails {
-		for _, l := range d.lemmas {
-			df[l]++
-		}
-	}
-	n := float64(len(ix.claimDetails) + 1)
-	idf := make(map[string]float64, len(df))
-	for l, c := range df {
-		idf[l] = math.Log(n / float64(c))
-	}
-	return idf
-}
-
-// weight is a lemma's idf with a floor: in a small corpus about one event
-// its own vocabulary is in most sentences, yet still tells what a sentence
-// is about.
-func (f *confFinder) weight(l string) float64 {
-	if w, ok := f.idf[l]; ok {
-		return math.Max(w, 0.5)
-	}
-	return 1
-}
+// weight is a lemma's floored idf (claimLexicon.weight).
+func (f *confFinder) weight(l lemmaID) float64 { return f.lx.weight[l] }
 
 // overlap is the idf-weighted cosine of two sorted lemma sets and the
 // weight of what they share.
-func (f *confFinder) overlap(a, b []string) (cos, shared float64) {
+func (f *confFinder) overlap(a, b []lemmaID) (cos, shared float64) {
 	var wa, wb float64
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
@@ -140,34 +119,55 @@ func (f *confFinder) sameSentenceText(a, b int) bool {
 	return f.ix.Sentences[a].Text == f.ix.Sentences[b].Text
 }
 
-// pairs calls fn once for every pair of entries that share a blocking key,
-// skipping keys too common to mean anything.
-func confPairs(buckets map[string][]int, fn func(x, y int)) {
-	keys := make([]string, 0, len(buckets))
-	for k := range buckets {
-		keys = append(keys, k)
+// confBlocks is a blocking index: entries (numbered densely from 0) under
+// keys. Pairs are the entries that share a key, each pair once; keys held
+// by more than confMaxBucket entries are too generic to align on ("said",
+// a unit everyone uses) and are skipped, so the cost stays linear.
+type confBlocks[K comparable] struct {
+	idx   map[K]int32
+	lists [][]int32 // key -> entries
+	of    [][]int32 // entry -> keys
+}
+
+func newConfBlocks[K comparable]() *confBlocks[K] {
+	return &confBlocks[K]{idx: map[K]int32{}}
+}
+
+func (c *confBlocks[K]) add(k K, entry int) {
+	b, ok := c.idx[k]
+	if !ok {
+		b = int32(len(c.lists))
+		c.idx[k] = b
+		c.lists = append(c.lists, nil)
 	}
-	sort.Strings(keys)
-	seen := map[[2]int]bool{}
-	for _, k := range keys {
-		l := buckets[k]
-		if len(l) < 2 || len(l) > confMaxBucket {
-			continue
-		}
-		for i := 0; i < len(l); i++ {
-			for j := i + 1; j < len(l); j++ {
-				x, y := l[i], l[j]
-				if x == y {
-					continue
+	if l := c.lists[b]; len(l) > 0 && l[len(l)-1] == int32(entry) {
+		return
+	}
+	c.lists[b] = append(c.lists[b], int32(entry))
+	for len(c.of) <= entry {
+		c.of = append(c.of, nil)
+	}
+	c.of[entry] = append(c.of[entry], b)
+}
+
+// pairs calls fn(x, y), x < y, once for every pair of entries that share
+// a key, in a fixed order.
+func (c *confBlocks[K]) pairs(fn func(x, y int)) {
+	stamp := make([]int32, len(c.of))
+	for i := range stamp {
+		stamp[i] = -1
+	}
+	for x, keys := range c.of {
+		for _, b := range keys {
+			l := c.lists[b]
+			if len(l) > confMaxBucket {
+				continue
+			}
+			for _, y := range l {
+				if int(y) > x && stamp[y] != int32(x) {
+					stamp[y] = int32(x)
+					fn(x, int(y))
 				}
-				if x > y {
-					x, y = y, x
-				}
-				if seen[[2]int{x, y}] {
-					continue
-				}
-				seen[[2]int{x, y}] = true
-				fn(x, y)
 			}
 		}
 	}
@@ -178,8 +178,8 @@ func confPairs(buckets map[string][]int, fn func(x, y int)) {
 type confQty struct {
 	claim int
 	q     Quantity
-	ctx   []string
-	frame []string
+	ctx   []lemmaID
+	frame []lemmaID
 	event bool // how long an event lasted
 	modal string
 	dim   string
@@ -191,7 +191,11 @@ type confQty struct {
 // forecast against a report is none.
 func (f *confFinder) numeric() {
 	var qs []confQty
-	buckets := map[string][]int{}
+	type qkey struct {
+		dim string
+		l   lemmaID
+	}
+	blocks := newConfBlocks[qkey]()
 	for ci, d := range f.ix.claimDetails {
 		c := f.ix.Claims[ci]
 		for qi, q := range c.Quantities {
@@ -199,30 +203,27 @@ func (f *confFinder) numeric() {
 			if dim == "number" {
 				continue
 			}
-			// Event words anywhere in the sentence name what a measure is
-			// about even when far from the number ("The meeting, which
-			// ..., lasted over three hours").
 			// A duration measures the event the sentence is about, so the
 			// event words of the whole sentence join its context; a count
 			// is of what stands next to it.
-			ctx := append([]string(nil), d.qctx[qi]...)
+			ctx := d.qctx[qi]
 			if dim == "duration" {
+				ctx = append([]lemmaID(nil), ctx...)
 				for _, l := range d.lemmas {
-					if confEventClass[l] {
+					if f.lx.event[l] {
 						ctx = append(ctx, l)
 					}
 				}
+				ctx = lemmaSet(ctx)
 			}
-			sort.Strings(ctx)
-			ctx = claimUniq(ctx)
 			id := len(qs)
 			qs = append(qs, confQty{claim: ci, q: q, ctx: ctx, frame: d.qframe[qi], event: d.qevent[qi], modal: d.qmodal[qi], dim: dim})
 			for _, l := range ctx {
-				buckets[dim+"|"+l] = append(buckets[dim+"|"+l], id)
+				blocks.add(qkey{dim, l}, id)
 			}
 		}
 	}
-	confPairs(buckets, func(x, y int) {
+	blocks.pairs(func(x, y int) {
 		a, b := qs[x], qs[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -230,13 +231,14 @@ func (f *confFinder) numeric() {
 		if a.claim == b.claim || f.sameSentenceText(a.claim, b.claim) {
 			return
 		}
-		cos, shared := f.overlap(a.ctx, b.ctx)
+		// Cheap tests first: most aligned figures agree.
+		if (a.modal == "") == (b.modal == "") && (a.modal != "" || !quantitiesDisjoint(a.q, b.q)) {
+			return
+		}
+		_, shared := f.overlap(a.ctx, b.ctx)
 		frame, _ := f.overlap(a.frame, b.frame)
 		sent, _ := f.overlap(f.ix.claimDetails[a.claim].lemmas, f.ix.claimDetails[b.claim].lemmas)
 		crossSource := f.article(a.claim) != f.article(b.claim)
-		if confDebug != nil {
-			confDebug("numeric %q / %q cos=%.2f shared=%.2f frame=%.2f sent=%.2f", a.q.Text, b.q.Text, cos, shared, frame, sent)
-		}
 		// Three ways two figures can be about one thing:
 		//   the length in minutes to weeks of the event the sentences
 		//   are about ("nearly three hours of talks" / "the meeting
@@ -244,14 +246,14 @@ func (f *confFinder) numeric() {
 		//   a toll of an event next to the figure ("killed 38" /
 		//   "40 dead"), in sentences that are alike;
 		//   anything else only in near-paraphrases from two sources.
-		strong := false
+		strong, align := false, 0.0
 		switch {
-		case a.event && b.event && confShareEvent(a.ctx, b.ctx):
-			strong = true
-		case strings.HasPrefix(a.dim, "count:") && confShareEvent(a.frame, b.frame) && crossSource && sent >= 0.4:
-			strong = true
+		case a.event && b.event && f.shareEvent(a.ctx, b.ctx):
+			strong, align = true, 0.85
+		case strings.HasPrefix(a.dim, "count:") && f.shareEvent(a.frame, b.frame) && crossSource && sent >= 0.4:
+			strong, align = true, 0.6+0.3*sent
 		case crossSource && frame >= 0.5 && shared >= 3 && sent >= 0.5 && confSamePeople(f.ix.claimDetails[a.claim].persons, f.ix.claimDetails[b.claim].persons):
-			strong = true
+			strong, align = true, 0.5+0.3*sent
 		default:
 			return
 		}
@@ -271,7 +273,7 @@ func (f *confFinder) numeric() {
 		if (ea && artA.Kind == KindPreview && !eb) || (eb && artB.Kind == KindPreview && !ea) {
 			return // a forecast written before the event is not contradicted by its outcome
 		}
-		cand := confCandidate{kind: "numeric", score: 0.5 + 0.5*math.Min(1, cos*2), whatFn: func() string { return f.numericWhat(a, b) }}
+		cand := confCandidate{kind: "numeric", score: align, whatFn: func() string { return f.numericWhat(a, b) }}
 		switch {
 		case (a.modal != "") != (b.modal != ""):
 			ratio := math.Max(pa, pb) / math.Min(pa, pb)
@@ -342,14 +344,14 @@ func confShortDuration(q Quantity) bool {
 	return false
 }
 
-func confShareEvent(a, b []string) bool {
+func (f *confFinder) shareEvent(a, b []lemmaID) bool {
+	j := 0
 	for _, x := range a {
-		if confEventClass[x] {
-			for _, y := range b {
-				if x == y {
-					return true
-				}
-			}
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x && f.lx.event[x] {
+			return true
 		}
 	}
 	return false
@@ -387,29 +389,47 @@ func confDaysApart(a, b *Article) bool {
 
 // confIntervalWords says an interval in words: "under 3 hours".
 func confIntervalWords(q Quantity) string {
-	unit := q.Unit
-	if unit == "percent" {
-		unit = "%"
-	}
 	num := func(v float64) string { return strings.TrimSuffix(fmt.Sprintf("%.6g", v), ".0") }
-	lo, hi := num(q.Lo), num(q.Hi)
+	val := func(v float64) string {
+		n := num(v)
+		switch q.Unit {
+		case "":
+			return n
+		case "percent":
+			return n + "%"
+		case "usd":
+			return "$" + n
+		case "eur":
+			return "€" + n
+		case "gbp":
+			return "£" + n
+		}
+		u := q.Unit
+		if v != 1 {
+			if p, ok := confPluralUnits[u]; ok {
+				u = p
+			} else if !strings.HasSuffix(u, "s") {
+				u += "s"
+			}
+		}
+		return n + " " + u
+	}
 	switch {
 	case math.IsInf(q.Hi, 1):
-		return "at least " + lo + " " + unit
+		return "at least " + val(q.Lo)
 	case q.Lo == q.Hi:
-		return lo + " " + unit
+		return val(q.Lo)
 	case q.LoOpen:
-		return "more than " + lo + " " + unit
+		return "more than " + val(q.Lo)
 	case q.HiOpen:
-		if q.Lo == 0 {
-			return "under " + hi + " " + unit
-		}
-		return "under " + hi + " " + unit
+		return "under " + val(q.Hi)
 	case q.Lo == 0:
-		return "at most " + hi + " " + unit
+		return "at most " + val(q.Hi)
 	}
-	return lo + " to " + hi + " " + unit
+	return num(q.Lo) + " to " + val(q.Hi)
 }
+
+var confPluralUnits = map[string]string{"person": "people", "child": "children", "man": "men", "woman": "women", "age": "years of age", "century": "centuries", "foot": "feet"}
 
 // numericWhat names what two quantities measure: "duration of the talks",
 // "number of people killed".
@@ -441,28 +461,32 @@ func (f *confFinder) numericWhat(a, b confQty) string {
 
 // sharedSurface finds the word of claim c's sentence whose lemma is the
 // rarest lemma the two contexts share, as the sentence writes it.
-func (f *confFinder) sharedSurface(c int, x, y []string) string {
-	best, bestW := "", -1.0
+func (f *confFinder) sharedSurface(c int, x, y []lemmaID) string {
+	best, bestW := lemmaID(-1), -1.0
 	j := 0
 	for _, l := range x {
 		for j < len(y) && y[j] < l {
 			j++
 		}
 		if j < len(y) && y[j] == l {
-			if w := f.weight(l); w > bestW || (confEventClass[l] && !confEventClass[best]) {
-				best, bestW = l, w
+			better := f.weight(l) > bestW
+			if best >= 0 && f.lx.event[l] != f.lx.event[best] {
+				better = f.lx.event[l]
+			}
+			if better {
+				best, bestW = l, f.weight(l)
 			}
 		}
 	}
-	if best == "" {
+	if best < 0 {
 		return ""
 	}
 	for _, t := range ctokenize(f.ix.Sentences[f.ix.Claims[c].Sentence].Text) {
-		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && f.lem.lemma(t.Lower) == best {
+		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && f.lem.lemma(t.Lower) == f.lx.vocab[best] {
 			return t.Lower
 		}
 	}
-	return best
+	return f.lx.vocab[best]
 }
 
 func confSharedActors(a, b []int) []int {
@@ -662,17 +686,17 @@ type confStance struct {
 // against "openness to a meeting" on the same target.
 func (f *confFinder) stances() {
 	var ss []confStance
-	buckets := map[string][]int{}
+	blocks := newConfBlocks[string]()
 	for ci, d := range f.ix.claimDetails {
 		for _, st := range d.stances {
 			id := len(ss)
 			ss = append(ss, confStance{ci, st})
 			for _, t := range st.target {
-				buckets[st.subject+"|"+t] = append(buckets[st.subject+"|"+t], id)
+				blocks.add(st.subject+"|"+t, id)
 			}
 		}
 	}
-	confPairs(buckets, func(x, y int) {
+	blocks.pairs(func(x, y int) {
 		a, b := ss[x], ss[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -783,7 +807,7 @@ type confPred struct {
 // object, opposite polarity, both stated as fact).
 func (f *confFinder) negations() {
 	var ps []confPred
-	buckets := map[string][]int{}
+	blocks := newConfBlocks[string]()
 	for ci, d := range f.ix.claimDetails {
 		for _, p := range d.preds {
 			if p.modal != "" {
@@ -791,10 +815,10 @@ func (f *confFinder) negations() {
 			}
 			id := len(ps)
 			ps = append(ps, confPred{ci, p})
-			buckets[p.subject+"|"+p.verb] = append(buckets[p.subject+"|"+p.verb], id)
+			blocks.add(p.subject+"|"+p.verb, id)
 		}
 	}
-	confPairs(buckets, func(x, y int) {
+	blocks.pairs(func(x, y int) {
 		a, b := ps[x], ps[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -816,10 +840,10 @@ func (f *confFinder) negations() {
 		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
 		cand := confCandidate{
 			kind: "negation", severity: SeverityHard, score: 0.75,
-			what: f.subjectName(a.p.subject) + ": " + strings.ToLower(sa[a.p.start:a.p.end]),
-			why:  "one source says it happened, the other that it did not",
-			a:    []confSide{{a.claim, sa[a.p.start:a.p.end], a.p.start, a.p.end, 0}},
-			b:    []confSide{{b.claim, sb[b.p.start:b.p.end], b.p.start, b.p.end, 0}},
+			what:  f.subjectName(a.p.subject) + ": " + strings.ToLower(sa[a.p.start:a.p.end]),
+			why:   "one source says it happened, the other that it did not",
+			a:     []confSide{{a.claim, sa[a.p.start:a.p.end], a.p.start, a.p.end, 0}},
+			b:     []confSide{{b.claim, sb[b.p.start:b.p.end], b.p.start, b.p.end, 0}},
 			merge: "negation|" + a.p.subject + "|" + a.p.verb + "|" + strings.Join(a.p.object, " "),
 		}
 		// One article reporting both is usually reporting a dispute
@@ -850,7 +874,7 @@ type confList struct {
 // that share names but each name something the other leaves out.
 func (f *confFinder) lists() {
 	var ls []confList
-	buckets := map[string][]int{}
+	blocks := newConfBlocks[string]()
 	for ci, d := range f.ix.claimDetails {
 		s := f.ix.Sentences[f.ix.Claims[ci].Sentence].Text
 		for _, l := range d.lists {
@@ -864,11 +888,11 @@ func (f *confFinder) lists() {
 			id := len(ls)
 			ls = append(ls, confList{ci, l, f.listKind(s, l), keys})
 			for k := range keys {
-				buckets[k] = append(buckets[k], id)
+				blocks.add(k, id)
 			}
 		}
 	}
-	confPairs(buckets, func(x, y int) {
+	blocks.pairs(func(x, y int) {
 		a, b := ls[x], ls[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -885,12 +909,13 @@ func (f *confFinder) lists() {
 		// A name the other list covers by a place containing it or
 		// contained in it ("Asia" and "South Asia") is not left out.
 		onlyA, onlyB := f.listUncovered(a, b), f.listUncovered(b, a)
-		if shared < 2 || onlyA == 0 || onlyB == 0 || max(len(a.keys), len(b.keys)) < 3 {
+		if shared < 2 || len(onlyA) == 0 || len(onlyB) == 0 || max(len(a.keys), len(b.keys)) < 3 {
 			return
 		}
 		// One side order per pair of lists, so merged pairs line up.
 		if confSortedKeys(a.keys) > confSortedKeys(b.keys) {
 			a, b = b, a
+			onlyA, onlyB = onlyB, onlyA
 		}
 		// The sentences must be about the same thing beyond the names, and
 		// say so next to the lists ("take control of ..." / "demand for
@@ -899,9 +924,6 @@ func (f *confFinder) lists() {
 		lb := confWithout(f.ix.claimDetails[b.claim].lemmas, f.listLemmas(b))
 		cos, sharedW := f.overlap(la, lb)
 		_, near := f.overlap(confWithout(a.l.ctx, f.listLemmas(a)), confWithout(b.l.ctx, f.listLemmas(b)))
-		if confDebug != nil {
-			confDebug("list %v / %v cos=%.2f shared=%.2f near=%.2f kind=%s", confSortedKeys(a.keys), confSortedKeys(b.keys), cos, sharedW, near, a.kind)
-		}
 		if sharedW < 3.0 || cos < 0.08 || near < 1.5 {
 			return
 		}
@@ -910,9 +932,11 @@ func (f *confFinder) lists() {
 		cand := confCandidate{
 			kind: "other", severity: SeverityHard, score: 0.6 + 0.3*math.Min(1, cos*2),
 			what: "the " + a.kind + "s named",
-			why:  fmt.Sprintf("the lists share %d names but each names %s the other leaves out", shared, confPlural(min(onlyA, onlyB), "one", "some")),
-			a:    []confSide{{a.claim, sa[a.l.start:a.l.end], a.l.start, a.l.end, 0}},
-			b:    []confSide{{b.claim, sb[b.l.start:b.l.end], b.l.start, b.l.end, 0}},
+			why: fmt.Sprintf("the lists share %d names; only %s names %s, only %s names %s", shared,
+				f.srcLabel[f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Article], confAnd(onlyA),
+				f.srcLabel[f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Article], confAnd(onlyB)),
+			a: []confSide{{a.claim, sa[a.l.start:a.l.end], a.l.start, a.l.end, 0}},
+			b: []confSide{{b.claim, sb[b.l.start:b.l.end], b.l.start, b.l.end, 0}},
 		}
 		// People named as present are often a partial list; places and
 		// terms of a deal are a closed set.
@@ -925,12 +949,12 @@ func (f *confFinder) lists() {
 	})
 }
 
-// listUncovered counts the items of a that b neither names nor covers with
+// listUncovered names the items of a that b neither names nor covers with
 // a place that contains it or lies in it.
-func (f *confFinder) listUncovered(a, b confList) int {
+func (f *confFinder) listUncovered(a, b confList) []string {
 	sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
 	sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
-	n := 0
+	var out []string
 	for _, it := range a.l.items {
 		if b.keys[it.key] {
 			continue
@@ -944,17 +968,21 @@ func (f *confFinder) listUncovered(a, b confList) int {
 			}
 		}
 		if !covered {
-			n++
+			out = append(out, sa[it.start:it.end])
 		}
 	}
-	return n
+	return out
 }
 
-func confPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// confAnd joins names: "A", "A and B", "A, B and C".
+func confAnd(l []string) string {
+	switch len(l) {
+	case 0:
+		return ""
+	case 1:
+		return l[0]
 	}
-	return many
+	return strings.Join(l[:len(l)-1], ", ") + " and " + l[len(l)-1]
 }
 
 func confSortedKeys(m map[string]bool) string {
@@ -994,23 +1022,24 @@ func (f *confFinder) listKind(s string, l nameList) string {
 	return "name"
 }
 
-func (f *confFinder) listLemmas(l confList) []string {
+func (f *confFinder) listLemmas(l confList) []lemmaID {
 	s := f.ix.Sentences[f.ix.Claims[l.claim].Sentence].Text
-	var out []string
+	var out []lemmaID
 	for _, it := range l.l.items {
 		for _, t := range ctokenize(s[it.start:it.end]) {
 			if t.Kind == ctWord {
-				out = append(out, f.lem.lemma(t.Lower))
+				if id, ok := f.lx.ids[f.lem.lemma(t.Lower)]; ok {
+					out = append(out, id)
+				}
 			}
 		}
 	}
-	sort.Strings(out)
-	return claimUniq(out)
+	return lemmaSet(out)
 }
 
 // confWithout returns sorted a minus sorted b.
-func confWithout(a, b []string) []string {
-	out := make([]string, 0, len(a))
+func confWithout(a, b []lemmaID) []lemmaID {
+	out := make([]lemmaID, 0, len(a))
 	j := 0
 	for _, x := range a {
 		for j < len(b) && b[j] < x {
@@ -1035,7 +1064,7 @@ type confPlace struct {
 // Alaska" against "met in Moscow" (not Anchorage: it lies in Alaska).
 func (f *confFinder) places() {
 	var ps []confPlace
-	buckets := map[string][]int{}
+	blocks := newConfBlocks[string]()
 	for ci, d := range f.ix.claimDetails {
 		if len(d.persons) == 0 {
 			continue
@@ -1047,11 +1076,11 @@ func (f *confFinder) places() {
 			id := len(ps)
 			ps = append(ps, confPlace{ci, ev})
 			for _, p := range d.persons {
-				buckets[ev.verb+"|"+p] = append(buckets[ev.verb+"|"+p], id)
+				blocks.add(ev.verb+"|"+p, id)
 			}
 		}
 	}
-	confPairs(buckets, func(x, y int) {
+	blocks.pairs(func(x, y int) {
 		a, b := ps[x], ps[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -1146,7 +1175,7 @@ type confFirst struct {
 // with different reference years: a divergence worth showing, not proof.
 func (f *confFinder) firsts() {
 	var fs []confFirst
-	buckets := map[string][]int{}
+	blocks := newConfBlocks[string]()
 	for ci, d := range f.ix.claimDetails {
 		for _, x := range d.firsts {
 			if x.what == "" {
@@ -1154,10 +1183,10 @@ func (f *confFinder) firsts() {
 			}
 			id := len(fs)
 			fs = append(fs, confFirst{ci, x})
-			buckets[x.what] = append(buckets[x.what], id)
+			blocks.add(x.what, id)
 		}
 	}
-	confPairs(buckets, func(x, y int) {
+	blocks.pairs(func(x, y int) {
 		a, b := fs[x], fs[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -1194,15 +1223,15 @@ type confLabel struct {
 // labels compares the wording sources give for the same sign or backdrop.
 func (f *confFinder) labels() {
 	var ls []confLabel
-	buckets := map[string][]int{}
+	blocks := newConfBlocks[string]()
 	for ci, d := range f.ix.claimDetails {
 		for _, lb := range d.labels {
 			id := len(ls)
 			ls = append(ls, confLabel{ci, lb})
-			buckets[lb.noun] = append(buckets[lb.noun], id)
+			blocks.add(lb.noun, id)
 		}
 	}
-	confPairs(buckets, func(x, y int) {
+	blocks.pairs(func(x, y int) {
 		a, b := ls[x], ls[y]
 		if !f.comparable(a.claim, b.claim) {
 			return

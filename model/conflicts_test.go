@@ -309,3 +309,20 @@ func BenchmarkFindConflicts(b *testing.B) {
 		})
 	}
 }
+
+func TestConflictStoriesKeptApart(t *testing.T) {
+	// Two stories, each told by two sources that agree: the tolls of
+	// different storms are not a contradiction.
+	a := "Storm hits Lyon\nMayor Claire Dubois said the storm killed 12 people in Lyon on Monday. Mayor Claire Dubois visited the shelters.\n"
+	b := "Lyon storm\nThe storm killed 12 people in Lyon on Monday, Mayor Claire Dubois said. Claire Dubois thanked the rescuers.\n"
+	c := "Storm hits Porto\nMayor Rui Costa said the storm killed 40 people in Porto on Monday. Mayor Rui Costa visited the shelters.\n"
+	d := "Porto storm\nThe storm killed 40 people in Porto on Monday, Mayor Rui Costa said. Rui Costa thanked the rescuers.\n"
+	ix := openTexts(t, a, b, c, d)
+	if len(ix.Conflicts) != 0 {
+		t.Errorf("stories with their own tolls: %+v", ix.Conflicts)
+	}
+	st := ix.claimLex.stories
+	if st[0] != st[1] || st[2] != st[3] || st[0] == st[2] {
+		t.Errorf("stories %v, want {0,1} and {2,3}", st)
+	}
+}

@@ -3,9 +3,11 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +22,32 @@ import (
 // Run one for a while with
 //
 //	go test -run='^$' -fuzz='^FuzzHTML$' -fuzztime=60s -parallel=1 ./model/
+
+// Deadlines for one input: a sentence grammar takes microseconds, a whole
+// document through Build well under a second.
+const (
+	grammarDeadline  = 2 * time.Second
+	documentDeadline = 30 * time.Second
+)
+
+// watchdog runs fn and ends the process with a panic naming the input when
+// fn is still running after d. A loop that never ends, and above all one
+// that allocates as it goes, would otherwise run into the test timeout or
+// take the machine's memory first; a panic also makes the fuzzer keep the
+// input.
+func watchdog(d time.Duration, what string, input any, fn func()) {
+	done := make(chan struct{})
+	timer := time.AfterFunc(d, func() {
+		select {
+		case <-done:
+		default:
+			panic(fmt.Sprintf("%s still running after %v (an endless loop?) on input %q", what, d, input))
+		}
+	})
+	defer timer.Stop()
+	fn()
+	close(done)
+}
 
 // fuzzSeedFiles adds the sample corpus and the loader test files.
 func fuzzSeedFiles(f *testing.F, add func(data []byte, name string)) {
@@ -274,8 +302,31 @@ func FuzzClean(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
+		text, _ := Sanitize(body, nil)
+		lines := splitLines(text)
+		for _, l := range lines {
+			if got, want := collapseLower(l.text), strings.ToLower(strings.Join(strings.Fields(l.text), " ")); got != want {
+				t.Fatalf("collapseLower(%q) = %q, want %q", l.text, got, want)
+			}
+		}
+		classifyLines(lines)
+		// No teaser is left whose text another line continues.
+		for i, l := range lines {
+			stem, ok := ellipsisStem(l.text)
+			if l.kind != lineBody || !ok {
+				continue
+			}
+			for j, m := range lines {
+				if j != i && m.kind != lineBlank && len(m.text) > len(stem) && strings.HasPrefix(m.text, stem) {
+					t.Fatalf("teaser %q kept though line %d %q continues it", l.text, j, m.text)
+				}
+			}
+		}
+
 		doc := Document{Name: "f.txt", File: "f.txt", Data: []byte(body)}
-		a, err := newArticle(doc, Extracted{Format: FormatText, Body: body})
+		var a *Article
+		var err error
+		watchdog(documentDeadline, "newArticle", body, func() { a, err = newArticle(doc, Extracted{Format: FormatText, Body: body}) })
 		if err != nil {
 			if a != nil {
 				t.Fatalf("article and error %v", err)
@@ -297,8 +348,12 @@ func FuzzSentences(f *testing.F) {
 		// The splitter sees the trimmed lines of sanitized text.
 		text, _ := Sanitize(para, nil)
 		for _, l := range splitLines(text) {
+			spans := splitParagraph(l.text)
+			if l.text != "" && !slices.Equal(spans, tokenizeParagraph(l.text)) {
+				t.Fatalf("splitParagraph(%q) = %v, the tokenizer says %v", l.text, spans, tokenizeParagraph(l.text))
+			}
 			prev := 0
-			for _, sp := range splitParagraph(l.text) {
+			for _, sp := range spans {
 				if sp.Start < prev || sp.End <= sp.Start || sp.End > len(l.text) {
 					t.Fatalf("span %v after %d in a %d-byte paragraph", sp, prev, len(l.text))
 				}
@@ -314,7 +369,7 @@ func FuzzSentences(f *testing.F) {
 			return
 		}
 		ix := &Index{Articles: []*Article{a}}
-		ix.splitSentences()
+		watchdog(documentDeadline, "splitSentences", para, ix.splitSentences)
 		checkIndex(t, []Document{doc}, ix)
 	})
 }
@@ -333,7 +388,9 @@ func FuzzQuantities(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, q := range parseQuantities(s, ctokenize(s)) {
+		var qs []Quantity
+		watchdog(grammarDeadline, "parseQuantities", s, func() { qs = parseQuantities(s, ctokenize(s)) })
+		for _, q := range qs {
 			if q.Start < 0 || q.Start > q.End || q.End > len(s) || s[q.Start:q.End] != q.Text {
 				t.Fatalf("quantity %q at [%d, %d) of %q", q.Text, q.Start, q.End, s)
 			}
@@ -362,7 +419,9 @@ func FuzzTimes(f *testing.F) {
 		if unix != 0 {
 			date = time.Unix(unix%(1<<40), 0).UTC()
 		}
-		for _, tr := range parseTimes(s, ctokenize(s), date, ahead) {
+		var trs []TimeRef
+		watchdog(grammarDeadline, "parseTimes", s, func() { trs = parseTimes(s, ctokenize(s), date, ahead) })
+		for _, tr := range trs {
 			if tr.Start < 0 || tr.Start > tr.End || tr.End > len(s) || s[tr.Start:tr.End] != tr.Text {
 				t.Fatalf("time %q at [%d, %d) of %q", tr.Text, tr.Start, tr.End, s)
 			}
@@ -396,7 +455,9 @@ func FuzzClaims(f *testing.F) {
 			{Name: "a.txt", File: "a.txt", Data: []byte(a)},
 			{Name: "b.txt", File: "b.txt", Data: []byte(b)},
 		}
-		ix, err := Open(docs, nil)
+		var ix *Index
+		var err error
+		watchdog(documentDeadline, "Open", [2]string{a, b}, func() { ix, err = Open(docs, nil) })
 		if err != nil {
 			return
 		}
@@ -414,7 +475,9 @@ func FuzzClaims(f *testing.F) {
 // fuzzDocument parses one document of any format and checks its articles
 // and the index built from them.
 func fuzzDocument(t *testing.T, doc Document) {
-	arts, err := ParseDocument(doc)
+	var arts []*Article
+	var err error
+	watchdog(documentDeadline, "ParseDocument", doc.Data, func() { arts, err = ParseDocument(doc) })
 	if err != nil {
 		if arts != nil {
 			t.Fatalf("articles and error %v", err)
@@ -424,7 +487,9 @@ func fuzzDocument(t *testing.T, doc Document) {
 	for _, a := range arts {
 		checkArticle(t, doc, a)
 	}
-	checkIndex(t, []Document{doc}, Build(arts))
+	var ix *Index
+	watchdog(documentDeadline, "Build", doc.Data, func() { ix = Build(arts) })
+	checkIndex(t, []Document{doc}, ix)
 }
 
 // FuzzHTML is the web page loader: readability, the token walk fallback

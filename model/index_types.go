@@ -13,8 +13,9 @@ type Index struct {
 	Warnings   []Warning
 
 	// claimDetails parallels Claims with what conflicts and agreements
-	// align on (claims.go).
+	// align on; claimLex holds their lemma vocabulary (claims.go).
 	claimDetails []claimDetail
+	claimLex     *claimLexicon
 
 	// Per-sentence lookups built by indexActors and indexTopics (see
 	// SentenceActors, SentenceTopics, ActorByName): the refs of sentence s

@@ -6,8 +6,8 @@ package model
 // disagree on the list.
 type nameList struct {
 	items      []listItem
-	start, end int      // byte range in the sentence
-	ctx        []string // content lemmas next to the list, not in it
+	start, end int       // byte range in the sentence
+	ctx        []lemmaID // content lemmas next to the list
 }
 
 type listItem struct {

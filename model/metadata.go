@@ -69,6 +69,10 @@ func readMetadata(lines []line) articleMeta {
 	}
 	if m.outlet == "" {
 		for _, l := range lines {
+			// The regexp is slow on long lines; most lines have no "visit".
+			if !strings.Contains(l.text, "isit") && !strings.Contains(l.text, "ISIT") {
+				continue
+			}
 			if sm := reVisitSite.FindStringSubmatch(l.text); sm != nil {
 				m.outlet = splitCamel(sm[1])
 				break
@@ -79,6 +83,9 @@ func readMetadata(lines []line) articleMeta {
 }
 
 func isAuthorBoxHeading(t string) bool {
+	if len(t) > 40 { // longer than any heading below with its trimmings
+		return false
+	}
 	switch foldLine(t) {
 	case "about author", "about the author", "author", "written by", "posted by":
 		return true

@@ -209,7 +209,14 @@ var geoCompassWords = map[string]bool{
 // longestAt finds the longest gazetteer name starting at toks[i] made of
 // capitalised words (and inner "of", "the", "and", hyphens).
 func (g *geoIndex) longestAt(toks []ctoken, i int) ([]int, int) {
-	var b strings.Builder
+	if !toks[i].Cap || toks[i].Kind != ctWord {
+		return nil, 0
+	}
+	// The key is built as geoKey would: lower case, no dots, "saint" as
+	// "st", one space between words; the byte buffer is looked up without
+	// a string copy.
+	var buf [96]byte
+	key := buf[:0]
 	var best []int
 	bestN := 0
 	for k := i; k < len(toks) && k-i < g.maxWord; k++ {
@@ -218,13 +225,18 @@ func (g *geoIndex) longestAt(toks []ctoken, i int) ([]int, int) {
 			break
 		}
 		if k > i {
-			b.WriteByte(' ')
+			key = append(key, ' ')
 		}
-		b.WriteString(t.Lower)
-		if !t.Cap && k == i {
-			break
+		w := t.Lower
+		if w == "saint" {
+			w = "st"
 		}
-		if ids, ok := g.byName[geoKey(b.String())]; ok && t.Cap {
+		for j := 0; j < len(w); j++ {
+			if w[j] != '.' {
+				key = append(key, w[j])
+			}
+		}
+		if ids, ok := g.byName[string(key)]; ok && t.Cap {
 			best, bestN = ids, k-i+1
 		}
 	}

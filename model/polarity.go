@@ -20,6 +20,16 @@ var polSpeechVerbsTxt string
 //go:embed data/antonyms.tsv
 var polAntonymsTSV string
 
+// polNegPhrases negate the predicate after them without "not".
+var polNegPhrases = func() *lexPhrases {
+	pt := newLexPhrases()
+	for _, p := range []string{"failed to", "fail to", "fails to", "failing to", "unable to",
+		"denied", "denies", "deny", "denying", "refrained from", "declined to", "declines to"} {
+		pt.add(p, "-")
+	}
+	return pt
+}()
+
 var (
 	polStances     = newLexPhrases()
 	polModalities  = newLexPhrases()
@@ -87,6 +97,9 @@ func polSentenceNegated(toks []ctoken) bool {
 		if v, n := polStances.match(toks, i); n > 0 && v == "-" {
 			return true
 		}
+		if _, n := polNegPhrases.match(toks, i); n > 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -145,7 +158,7 @@ func polAttribution(s string, toks []ctoken) string {
 			return subj
 		}
 		// "..., said Tetiana Harkavenko": a name after the verb.
-		if i+1 < len(toks) && (toks[i+1].Cap || toks[i+1].Kind == ctNumber) && i > 0 && (toks[i-1].Kind == ctPunct) {
+		if i+1 < len(toks) && (toks[i+1].Cap || qStartsWithDigit(toks[i+1].Lower)) && i > 0 && (toks[i-1].Kind == ctPunct) {
 			return polPhraseAfter(s, toks, i+1, 6)
 		}
 	}

@@ -55,6 +55,12 @@ func init() {
 			qHedges.add(f[0], f[1])
 		}
 	})
+	for w := range qNumberWords {
+		qStartWords[w] = true
+	}
+	for w := range qHedges.byFirst {
+		qStartWords[w] = true
+	}
 	lexReadTSV(qUnitsTSV, func(f []string) {
 		if len(f) < 4 {
 			return
@@ -86,6 +92,9 @@ type qNumber struct {
 func parseQuantities(s string, toks []ctoken) []Quantity {
 	var out []Quantity
 	for i := 0; i < len(toks); i++ {
+		if !qMayStart(toks[i]) {
+			continue
+		}
 		q, n := qAt(s, toks, i)
 		if n > 0 {
 			out = append(out, q)
@@ -95,7 +104,31 @@ func parseQuantities(s string, toks []ctoken) []Quantity {
 	return out
 }
 
-// quantityAt tries to read a quantity starting at toks[i].
+// qMayStart is a cheap test of a token that can open a quantity: digits,
+// a number word, a hedge, a currency sign, "a"/"an", "between".
+func qMayStart(t ctoken) bool {
+	if t.Kind == ctNumber {
+		return true
+	}
+	w := t.Lower
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if k := strings.IndexByte(w, '-'); k > 0 {
+		w = w[:k]
+	}
+	return qStartWords[w]
+}
+
+// qStartWords are the first words of hedges and number expressions (filled
+// by init with the data files).
+var qStartWords = map[string]bool{"a": true, "an": true, "between": true, "tens": true, "$": true, "€": true,
+	"£": true, "¥": true, "us$": true, "magnitude": true, "half": true}
+
+// qAt tries to read a quantity starting at toks[i].
 func qAt(s string, toks []ctoken, i int) (Quantity, int) {
 	start := i
 	hedge, hn := qHedges.match(toks, i)
@@ -604,7 +637,10 @@ func quantityDim(q Quantity) (string, float64) {
 
 // quantityBase is the interval in the dimension's base unit.
 func quantityBase(q Quantity) (lo, hi float64) {
-	_, f := quantityDim(q)
+	f := 1.0
+	if u, ok := qUnitCanon[q.Unit]; ok {
+		f = u.factor
+	}
 	lo, hi = q.Lo*f, q.Hi*f
 	if math.IsInf(q.Hi, 1) {
 		hi = q.Hi

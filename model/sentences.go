@@ -1,8 +1,11 @@
 package model
 
 import (
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,6 +37,28 @@ func splitParagraph(para string) []Span {
 	if strings.TrimSpace(para) == "" {
 		return nil
 	}
+	// The tokenizer is the slowest part of indexing and breaks only after
+	// these marks: a headline, caption or list item without any is one
+	// sentence.
+	if !strings.ContainsAny(para, sentenceEnders) {
+		st, en := 0, len(para)
+		for st < en && isSpaceByte(para[st]) {
+			st++
+		}
+		for en > st && isSpaceByte(para[en-1]) {
+			en--
+		}
+		return []Span{{st, en}}
+	}
+	return tokenizeParagraph(para)
+}
+
+// sentenceEnders are the marks after which the tokenizer may end a
+// sentence (its english.WordTokenizer and DefaultPunctStrings).
+const sentenceEnders = ".!?。！？"
+
+// tokenizeParagraph is splitParagraph through the tokenizer.
+func tokenizeParagraph(para string) []Span {
 	var spans []Span
 	for _, s := range sentenceTokenizer().Tokenize(para) {
 		st, en := s.Start, s.End
@@ -95,14 +120,31 @@ func endsWithAbbreviation(s string) bool {
 
 // splitSentences fills Index.Sentences from every article's paragraphs.
 // The leading lines that look like headlines (no final punctuation) are
-// marked so later stages can weigh them.
+// marked so later stages can weigh them. Articles are split on every core
+// (the tokenizer only reads its model) and numbered in article order.
 func (ix *Index) splitSentences() {
+	spans := make([][][]Span, len(ix.Articles)) // article, paragraph, sentence
+	forEachParallel(len(ix.Articles), func(ai int) {
+		a := ix.Articles[ai]
+		ps := make([][]Span, len(a.Paragraphs))
+		for pi, p := range a.Paragraphs {
+			ps[pi] = splitParagraph(a.Text[p.Start:p.End])
+		}
+		spans[ai] = ps
+	})
+	n := len(ix.Sentences)
+	for _, ps := range spans {
+		for _, ss := range ps {
+			n += len(ss)
+		}
+	}
+	ix.Sentences = slices.Grow(ix.Sentences, n-len(ix.Sentences))
 	for ai, a := range ix.Articles {
 		a.FirstSentence = len(ix.Sentences)
 		for pi, p := range a.Paragraphs {
 			para := a.Text[p.Start:p.End]
 			headline := pi == 0 || (pi < 3 && isHeadlineLike(para))
-			for _, sp := range splitParagraph(para) {
+			for _, sp := range spans[ai][pi] {
 				st, en := p.Start+sp.Start, p.Start+sp.End
 				ix.Sentences = append(ix.Sentences, Sentence{
 					Article:   ai,
@@ -118,6 +160,27 @@ func (ix *Index) splitSentences() {
 		}
 		a.LastSentence = len(ix.Sentences)
 	}
+}
+
+// forEachParallel calls fn(0) ... fn(n-1) on every core, each index once.
+func forEachParallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // isHeadlineLike: a short line without a sentence's final punctuation.

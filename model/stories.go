@@ -8,7 +8,7 @@ import (
 // Tuning of story grouping.
 const (
 	storyMinOverlap = 0.5 // shared actor weight over the smaller article's
-	storyMaxBucket = 400  // an actor in more articles than this groups nothing
+	storyMaxBucket  = 400 // an actor in more articles than this groups nothing
 )
 
 // articleStories groups articles into stories: articles whose actors
@@ -63,9 +63,12 @@ func articleStories(ix *Index) []int {
 				w *= math.Max(0.1, math.Log(float64(n)/float64(df[a]))/math.Log(float64(n)/float64(hub)))
 			}
 			vecs[art] = append(vecs[art], entry{a, w})
-			sums[art] += w
 		}
+		// Sorted before summing, so the sum does not depend on map order.
 		sort.Slice(vecs[art], func(i, j int) bool { return vecs[art][i].actor < vecs[art][j].actor })
+		for _, e := range vecs[art] {
+			sums[art] += e.w
+		}
 	}
 	// Candidate pairs share an actor that is not everywhere.
 	byActor := make([][]int, len(ix.Actors))

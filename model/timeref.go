@@ -30,6 +30,9 @@ var tMonthCue = map[string]bool{
 	"during": true, "on": true, "through": true, "till": true,
 }
 
+// tRelativeStart are the lower-case words that can open a time reference.
+var tRelativeStart = map[string]bool{"today": true, "yesterday": true, "tomorrow": true, "tonight": true, "last": true, "next": true, "this": true}
+
 // Relative day and period words, resolved against the article's date.
 var tRelativeDays = map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -41,6 +44,11 @@ var tRelativeDays = map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "
 func parseTimes(s string, toks []ctoken, date time.Time, ahead bool) []TimeRef {
 	var out []TimeRef
 	for i := 0; i < len(toks); i++ {
+		// Only numbers, capitalised words (months, weekdays) and a few
+		// relative words can open a time.
+		if t := toks[i]; t.Kind == ctPunct || (t.Kind == ctWord && !t.Cap && !tRelativeStart[t.Lower]) {
+			continue
+		}
 		tr, n := tAt(s, toks, i, date, ahead)
 		if n > 0 {
 			out = append(out, tr)
