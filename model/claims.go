@@ -104,10 +104,9 @@ type claimBuilder struct {
 	lx        *claimLexicon
 	toks      []ctoken // reused token buffer
 	roleCache map[string]roleInfo
-	byActor   [][]actorSpan   // per sentence: actor mentions
-	bySurface map[string]int  // folded alias -> actor
-	topicsOf  map[int][]int   // sentence -> topics
-	personKey map[string]bool // keys that name people
+	byActor   [][]actorSpan  // per sentence: actor mentions
+	bySurface map[string]int // folded alias -> actor
+	topicsOf  map[int][]int  // sentence -> topics
 }
 
 type actorSpan struct {
@@ -121,7 +120,7 @@ type actorSpan struct {
 // titles, polarity, modality and attribution, plus the details the conflict
 // and agreement stages align on.
 func (ix *Index) extractClaims() {
-	b := &claimBuilder{ix: ix, lem: newLexLemmatizer(), topicsOf: map[int][]int{}, bySurface: map[string]int{}, personKey: map[string]bool{},
+	b := &claimBuilder{ix: ix, lem: newLexLemmatizer(), topicsOf: map[int][]int{}, bySurface: map[string]int{},
 		lx: &claimLexicon{ids: make(map[string]lemmaID, 4096)}, roleCache: map[string]roleInfo{}}
 	b.byActor = make([][]actorSpan, len(ix.Sentences))
 	for ai, a := range ix.Actors {
@@ -135,9 +134,6 @@ func (ix *Index) extractClaims() {
 			if _, dup := b.bySurface[k]; !dup {
 				b.bySurface[k] = ai
 			}
-		}
-		if a.Kind == ActorPerson {
-			b.personKey[claimActorKey(ai)] = true
 		}
 	}
 	for si := range b.byActor {

@@ -1108,7 +1108,6 @@ func (f *confFinder) places() {
 			return
 		}
 		sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
-		sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
 		f.cand = append(f.cand, confCandidate{
 			kind: "place", severity: SeverityHard, score: 0.8,
 			what:  "place where they " + strings.ToLower(sa[a.ev.start:a.ev.start+strings.IndexAny(sa[a.ev.start:]+" ", " ")]),
@@ -1117,7 +1116,6 @@ func (f *confFinder) places() {
 			b:     []confSide{{b.claim, b.ev.place.Text, b.ev.place.Start, b.ev.place.End, 0}},
 			merge: "place|" + a.ev.verb + "|" + confOrdered(a.ev.place.Norm, b.ev.place.Norm),
 		})
-		_ = sb
 	})
 }
 

@@ -189,12 +189,10 @@ func parsePlaces(s string, toks []ctoken) []Value {
 				end = end + 1 + pn
 			}
 		}
-		name := s[toks[i].Start:toks[i+n-1].End]
 		out = append(out, Value{
 			Text: s[toks[i].Start:toks[end-1].End], Norm: geoDisplayName(geo.places[id[0]].name),
 			Start: toks[i].Start, End: toks[end-1].End, Actor: -1,
 		})
-		_ = name
 		i = end - 1
 	}
 	return out

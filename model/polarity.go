@@ -17,9 +17,6 @@ var polNegationTxt string
 //go:embed data/speech_verbs.txt
 var polSpeechVerbsTxt string
 
-//go:embed data/antonyms.tsv
-var polAntonymsTSV string
-
 // polNegPhrases negate the predicate after them without "not".
 var polNegPhrases = func() *lexPhrases {
 	pt := newLexPhrases()
@@ -35,8 +32,6 @@ var (
 	polModalities  = newLexPhrases()
 	polNegators    = lexWordSet(polNegationTxt)
 	polSpeechVerbs = lexWordSet(polSpeechVerbsTxt)
-	// antonymOf maps each word of an antonym pair to the other.
-	polAntonymOf = map[string]string{}
 )
 
 func init() {
@@ -48,12 +43,6 @@ func init() {
 	lexReadTSV(polModalityTSV, func(f []string) {
 		if len(f) >= 2 {
 			polModalities.add(f[0], f[1])
-		}
-	})
-	lexReadTSV(polAntonymsTSV, func(f []string) {
-		if len(f) >= 2 {
-			polAntonymOf[f[0]] = f[1]
-			polAntonymOf[f[1]] = f[0]
 		}
 	})
 }

@@ -229,7 +229,6 @@ func qAt(s string, toks []ctoken, i int) (Quantity, int) {
 	q.Start, q.End = toks[start].Start, toks[end-1].End
 	q.Actor = -1
 	q.Norm = qFormat(q)
-	_ = unitWord
 	return q, end - i
 }
 
