@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -20,8 +21,11 @@ const (
 // findAgreements groups claims that two or more sources make: sentences
 // that say the same (idf-weighted cosine of their content words over a
 // threshold) without a slot that contradicts (negation, disjoint figures,
-// incompatible places). Each group counts its independent sources: articles
-// that share long verbatim runs (copied or wire text) count once.
+// incompatible places), and frames that say the same in other words (one
+// predicate class, polarity and actor: agree_match.go). Claims that a
+// conflict sets against each other never agree. Each group counts its
+// independent sources: articles that share long verbatim runs (copied or
+// wire text) count once.
 func (ix *Index) findAgreements() {
 	if len(ix.claimDetails) != len(ix.Claims) || ix.claimLex == nil {
 		return
@@ -41,8 +45,11 @@ func (ix *Index) findAgreements() {
 	}
 	uf := newAgrUnion(len(ix.Claims))
 	linked := make([]bool, len(ix.Claims))
+	links := map[int]int{} // near-copy links of each claim
+	conflicting := agrConflicting(ix)
+	skip := func(x, y int) bool { return conflicting[[2]int{min(x, y), max(x, y)}] }
 	blocks.pairs(func(x, y int) {
-		if f.article(x) == f.article(y) || !f.comparable(x, y) {
+		if f.article(x) == f.article(y) || !f.comparable(x, y) || skip(x, y) {
 			return
 		}
 		cos, _ := f.overlap(ix.claimDetails[x].lemmas, ix.claimDetails[y].lemmas)
@@ -51,23 +58,85 @@ func (ix *Index) findAgreements() {
 		}
 		uf.union(x, y)
 		linked[x], linked[y] = true, true
+		links[x]++
+		links[y]++
 	})
 
-	groups := map[int][]int{}
+	// Frames are grouped on their own: one sentence may report two
+	// things ("the meeting between A and B is a win for A"), each agreed
+	// with by other sources, and the two groups must not merge through it.
+	frames := ix.frames()
+	frameBase := make([]int, len(frames)+1)
+	for ci, frs := range frames {
+		frameBase[ci+1] = frameBase[ci] + len(frs)
+	}
+	fuf := newAgrUnion(frameBase[len(frames)])
+	degree := map[agrFrameID]int{}
+	f.frameLinks(frames, skip, func(a, b agrFrameID) {
+		fuf.union(frameBase[a.claim]+a.frame, frameBase[b.claim]+b.frame)
+		degree[a]++
+		degree[b]++
+	})
+
+	// The groups: frame groups first, then sentence groups that no frame
+	// group already holds.
+	var groups [][]int
+	var groupFrames [][]agrFrameID // nil for a sentence group
+	members := map[int][]int{}
+	memberFrames := map[int][]agrFrameID{}
 	var roots []int
+	for ci, frs := range frames {
+		for fi := range frs {
+			id := agrFrameID{ci, fi}
+			if degree[id] == 0 {
+				continue
+			}
+			r := fuf.find(frameBase[ci] + fi)
+			if _, ok := members[r]; !ok {
+				roots = append(roots, r)
+			}
+			memberFrames[r] = append(memberFrames[r], id)
+			if l := members[r]; len(l) == 0 || l[len(l)-1] != ci {
+				members[r] = append(l, ci)
+			}
+		}
+	}
+	inFrameGroup := map[int][]int{} // claim -> frame groups holding it
+	seenSet := map[string]bool{}
+	for _, r := range roots {
+		key := agrClaimSetKey(members[r])
+		if seenSet[key] {
+			continue // two frames of the same sentences: one agreement
+		}
+		seenSet[key] = true
+		for _, c := range members[r] {
+			inFrameGroup[c] = append(inFrameGroup[c], len(groups))
+		}
+		groups = append(groups, members[r])
+		groupFrames = append(groupFrames, memberFrames[r])
+	}
+	sentGroups := map[int][]int{}
+	var sentRoots []int
 	for ci := range ix.Claims {
 		if !linked[ci] {
 			continue
 		}
 		r := uf.find(ci)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
+		if _, ok := sentGroups[r]; !ok {
+			sentRoots = append(sentRoots, r)
 		}
-		groups[r] = append(groups[r], ci)
+		sentGroups[r] = append(sentGroups[r], ci)
 	}
+	for _, r := range sentRoots {
+		if agrCovered(sentGroups[r], inFrameGroup, groups) {
+			continue
+		}
+		groups = append(groups, sentGroups[r])
+		groupFrames = append(groupFrames, nil)
+	}
+
 	var out []Agreement
-	for _, r := range roots {
-		claims := groups[r]
+	for gi, claims := range groups {
 		arts := map[int]bool{}
 		for _, c := range claims {
 			arts[ix.Sentences[ix.Claims[c].Sentence].Article] = true
@@ -77,20 +146,58 @@ func (ix *Index) findAgreements() {
 		}
 		g := Agreement{Independent: copied.independent(arts)}
 		var sentences []string
-		perArt := map[int]bool{}
+		// One claim per article keeps a repeated headline from crowding
+		// the group: running text before a headline, then the one linked
+		// most often (by this group's frames, for a frame group), then the
+		// first.
+		// Near-copies count double: a sentence group a frame group took
+		// in keeps its sentences.
+		score := links
+		if groupFrames[gi] != nil {
+			score = map[int]int{}
+			for _, id := range groupFrames[gi] {
+				score[id.claim] += degree[id]
+			}
+			for c := range score {
+				score[c] += 2 * links[c]
+			}
+		}
+		best := map[int]int{}
+		var order []int
 		for _, c := range claims {
 			a := ix.Sentences[ix.Claims[c].Sentence].Article
-			// One claim per article keeps a repeated headline from
-			// crowding the group.
-			if perArt[a] {
+			b, ok := best[a]
+			if !ok {
+				order = append(order, a)
+				best[a] = c
 				continue
 			}
-			perArt[a] = true
+			hc, hb := ix.Sentences[ix.Claims[c].Sentence].Headline, ix.Sentences[ix.Claims[b].Sentence].Headline
+			if (hb && !hc) || (hb == hc && score[c] > score[b]) {
+				best[a] = c
+			}
+		}
+		for _, a := range order {
+			c := best[a]
 			g.Claims = append(g.Claims, ClaimRef{Claim: c, Sentence: ix.Claims[c].Sentence})
 			sentences = append(sentences, ix.Sentences[ix.Claims[c].Sentence].Text)
 		}
 		g.Key = StableKey("agreement", sentences...)
-		g.Summary = f.agreementSummary(g)
+		// Near-copies read best as their sentence; paraphrases as who did
+		// what.
+		copies := true
+		for _, c := range g.Claims[1:] {
+			if !linked[c.Claim] || !linked[g.Claims[0].Claim] || uf.find(c.Claim) != uf.find(g.Claims[0].Claim) {
+				copies = false
+				break
+			}
+		}
+		if groupFrames[gi] != nil && !copies {
+			g.Summary = f.frameSummary(g, groupFrames[gi], frames, degree)
+		}
+		if g.Summary == "" {
+			g.Summary = f.agreementSummary(g)
+		}
 		out = append(out, g)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -106,6 +213,33 @@ func (ix *Index) findAgreements() {
 		out[i].ID = "g" + itoa(i+1)
 	}
 	ix.Agreements = out
+}
+
+// agrClaimSetKey identifies a sorted set of claims.
+func agrClaimSetKey(claims []int) string {
+	var b strings.Builder
+	for _, c := range claims {
+		b.WriteString(itoa(c))
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// agrCovered: one frame group holds every claim of a sentence group.
+func agrCovered(claims []int, inFrameGroup map[int][]int, groups [][]int) bool {
+	for _, g := range inFrameGroup[claims[0]] {
+		all := true
+		for _, c := range claims[1:] {
+			if !slices.Contains(groups[g], c) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // rarest returns up to n lemmas of a claim with the highest idf that occur

@@ -119,6 +119,10 @@ func docExt(doc Document) string {
 // rdf:RDF and an Atom feed, HTML for html, head and body (or an HTML
 // doctype). It returns "" when the data does not start with markup.
 func markupRoot(head []byte) Format {
+	// Most documents are plain text: no copy for them.
+	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) == 0 || t[0] != '<' {
+		return ""
+	}
 	s := strings.ToLower(string(head))
 	for {
 		s = strings.TrimLeft(s, " \t\r\n")
@@ -176,6 +180,9 @@ func markupRoot(head []byte) Format {
 // countHTMLTags counts opening and closing tags of common HTML elements, to
 // recognise a saved fragment without <html> or <body>.
 func countHTMLTags(head []byte) int {
+	if bytes.IndexByte(head, '<') < 0 {
+		return 0
+	}
 	s := strings.ToLower(string(head))
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -213,6 +220,13 @@ func isBinary(data []byte) bool {
 	}
 	bad := 0
 	for i := 0; i < len(head); {
+		if c := head[i]; c < utf8.RuneSelf {
+			if c == 0 {
+				return true
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(head[i:])
 		if r == 0 {
 			return true

@@ -16,6 +16,9 @@ type Index struct {
 	// align on; claimLex holds their lemma vocabulary (claims.go).
 	claimDetails []claimDetail
 	claimLex     *claimLexicon
+	// claimFrames parallels Claims with their predications, read once
+	// for the conflict and agreement stages (agree_frames.go).
+	claimFrames [][]claimFrame
 
 	// Per-sentence lookups built by indexActors and indexTopics (see
 	// SentenceActors, SentenceTopics, ActorByName): the refs of sentence s

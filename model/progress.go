@@ -1,10 +1,6 @@
 package model
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
+import "sync/atomic"
 
 // Progress reports how far loading has come: Done of Total steps of a
 // Stage ("parsing" counts documents; "indexing" counts index stages).
@@ -36,25 +32,12 @@ var indexStages = []struct {
 func parseAll(docs []Document, progress ProgressFunc) ([][]*Article, []error) {
 	arts := make([][]*Article, len(docs))
 	errs := make([]error, len(docs))
-	workers := min(runtime.GOMAXPROCS(0), len(docs))
-	var next, done atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(docs) {
-					return
-				}
-				arts[i], errs[i] = ParseDocument(docs[i])
-				if progress != nil {
-					progress(Progress{Stage: "parsing", Done: int(done.Add(1)), Total: len(docs)})
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	var done atomic.Int64
+	forEachParallel(len(docs), func(i int) {
+		arts[i], errs[i] = ParseDocument(docs[i])
+		if progress != nil {
+			progress(Progress{Stage: "parsing", Done: int(done.Add(1)), Total: len(docs)})
+		}
+	})
 	return arts, errs
 }

@@ -312,7 +312,11 @@ func qRange(a, b qNumber, n int) qNumber {
 			lo *= 10
 		}
 	}
-	return qNumber{lo: lo, hi: b.hi, step: b.step, n: n, wordNumber: a.wordNumber && b.wordNumber}
+	hi := b.hi
+	if lo > hi { // "between 20 and 10": a range written backwards
+		lo, hi = min(a.lo, b.lo), max(a.hi, b.hi)
+	}
+	return qNumber{lo: lo, hi: hi, step: b.step, n: n, wordNumber: a.wordNumber && b.wordNumber}
 }
 
 // singleNumber reads one number at toks[i]: digits (with a scale word),

@@ -1,0 +1,902 @@
+package model
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// A frame is one predication of a claim: who (the clause's actors and its
+// subject) did what (a predicate class or, outside the lexicon, the
+// verb's stem), with or without negation, to what (the other content
+// words of the clause) and where and when. Agreements line up frames that
+// say the same thing in other words ("refused to give up any of its
+// territory" / "will not hand over its land"); the contradiction
+// detectors line up frames that say opposite things.
+
+//go:embed data/predicates.tsv
+var framePredicatesTSV string
+
+//go:embed data/paraphrases.tsv
+var frameParaphrasesTSV string
+
+//go:embed data/antonyms.tsv
+var frameAntonymsTSV string
+
+var (
+	// framePredVerbs maps verb forms (phrases too: "give up") to their class.
+	framePredVerbs = newLexPhrases()
+	// framePredNouns maps nouns that name a predication ("talks", "win")
+	// to their class.
+	framePredNouns = map[string]string{}
+	// frameArgPhrases maps words and phrases that name one thing to their
+	// class; frameArgMembers lists each class's single words in order.
+	frameArgPhrases = newLexPhrases()
+	frameArgMembers = map[string][]string{}
+	// frameAntonyms maps a predicate key to the keys it excludes.
+	frameAntonyms = map[string][]string{}
+)
+
+func init() {
+	classes := map[string]bool{}
+	lexReadTSV(framePredicatesTSV, func(f []string) {
+		if len(f) < 2 || f[0] == "" {
+			return
+		}
+		classes[f[0]] = true
+		for _, v := range strings.Split(f[1], ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				framePredVerbs.add(v, f[0])
+			}
+		}
+		if len(f) > 2 {
+			for _, n := range strings.Split(f[2], ",") {
+				if n = strings.TrimSpace(n); n != "" {
+					framePredNouns[n] = f[0]
+				}
+			}
+		}
+	})
+	lexReadTSV(frameParaphrasesTSV, func(f []string) {
+		if len(f) < 2 || f[0] == "" {
+			return
+		}
+		for _, m := range strings.Split(f[1], ",") {
+			m = strings.TrimSpace(m)
+			if m == "" {
+				continue
+			}
+			frameArgPhrases.add(m, f[0])
+			if !strings.Contains(m, " ") {
+				frameArgMembers[f[0]] = append(frameArgMembers[f[0]], m)
+			}
+		}
+	})
+	key := func(w string) string {
+		if classes[w] {
+			return "c:" + w
+		}
+		return "s:" + english.Stem(w, false)
+	}
+	lexReadTSV(frameAntonymsTSV, func(f []string) {
+		if len(f) < 2 {
+			return
+		}
+		a, b := key(f[0]), key(f[1])
+		frameAntonyms[a] = append(frameAntonyms[a], b)
+		frameAntonyms[b] = append(frameAntonyms[b], a)
+	})
+}
+
+// Grammar words the frame reader needs beyond the function-word list.
+var (
+	frameAux = lexWordSet(`is are was were be been being am has have had do does did
+		will would shall should can could may might must`)
+	frameCopulas = lexWordSet(`is are was were be been being am remains remain remained
+		became become becomes`)
+	// Verbs that carry a noun predication: "held talks", "scored a win".
+	frameLightVerbs = lexWordSet(`hold holds held holding have has had conduct conducts
+		conducted stage stages staged score scores scored secure secures secured claim
+		claims claimed suffer suffers suffered make makes made reach reaches reached
+		mark marks marked achieve achieves achieved deliver delivers delivered`)
+	frameDeterminers = lexWordSet(`a an the this that these those its his her their our
+		my your whose another each every any some`)
+	// Words before a verb form that make it a noun or an adjective: "the
+	// strike", "of occupied territory".
+	frameNotBeforeVerb = lexWordSet(`a an the this that these those its his her their our
+		my your whose another each every any some of in on at for from by about into
+		over under between against toward towards upon within`)
+	// Words that put what follows them in their clause out of the world as
+	// it is: "demanding Ukraine surrender ...", "fear the possibility of
+	// ...", "whether ...". A predication after one is not asserted.
+	frameIrrealis = lexWordSet(`demand demands demanded demanding fear fears feared
+		fearing want wants wanted wanting hope hopes hoped hoping urge urges urged
+		urging ask asks asked asking possibility prospect prospects whether if unless
+		risk risks chance chances wish wishes seek seeks sought seeking call calls
+		called calling plan plans proposal effort efforts attempt attempts try tries
+		tried trying encourage encourages encouraged encouraging ready willing prepared
+		eager keen able`)
+	// Words that open a new clause after a comma.
+	frameClauseAfterComma = lexWordSet(`and but or while whereas which who whom whose
+		where when although though because as since after before despite following if
+		unless until so yet amid amidst`)
+	// Words that open a new clause anywhere.
+	frameClauseWords = lexWordSet(`but while whereas although though because which who whom`)
+	// Words that end the object of a predicate in a summary.
+	frameObjectStops = lexWordSet(`and but or as while that which who because if when
+		after before despite since following although though so`)
+)
+
+// claimFrame is one predication of a claim (see the comment at the top).
+type claimFrame struct {
+	class  string // predicate class of predicates.tsv, "" outside it
+	stem   string // Snowball stem of the head word
+	neg    bool   // "did not sign", "refused to give up", "ended without"
+	modal  string // modality cue before the predicate
+	subj   string // key of the subject ("actor:3", "name:x", "noun:meeting"), "" unknown
+	// subjects are the subject and the actors it stands for or with: an
+	// official's country and title ("special envoy"), a noun's demonym
+	// ("Russian forces"). core are the named actors of the subject alone
+	// ("A and B met").
+	subjects []string
+	core     []string
+	// objNames are the names in the object ("rescued MV Gibe"), sorted.
+	objNames []string
+	actors []string
+	args   []lemmaID // content lemmas of the clause besides predicate and names, sorted
+	places []int     // indexes into Claim.Places inside the clause
+	times  []int     // indexes into Claim.Times of the predication
+	// clauseTimes are all the times of the clause: one that differs makes
+	// another event even when it is not the predication's own.
+	clauseTimes []int
+	qtys   []int     // indexes into Claim.Quantities inside the clause
+	// start and end are the predicate with its auxiliaries, negation and
+	// object (byte offsets in the sentence), for summaries; subjStart and
+	// subjEnd are the subject as written, or -1.
+	start, end         int
+	subjStart, subjEnd int
+	// subjTok is the token the subject was read from, head the head
+	// word's token (read only).
+	subjTok, head int
+}
+
+// keys are what frames are matched on: the class and the stem.
+func (fr *claimFrame) keys() (class, stem string) {
+	if fr.class != "" {
+		class = "c:" + fr.class
+	}
+	return class, "s:" + fr.stem
+}
+
+// sameKey: two frames name the same predicate.
+func (fr *claimFrame) sameKey(o *claimFrame) bool {
+	return (fr.class != "" && fr.class == o.class) || fr.stem == o.stem
+}
+
+// antonym: the predicates exclude each other ("won" / "lost").
+func (fr *claimFrame) antonym(o *claimFrame) bool {
+	ac, as := fr.keys()
+	bc, bs := o.keys()
+	for _, k := range []string{ac, as} {
+		if k == "" {
+			continue
+		}
+		for _, x := range frameAntonyms[k] {
+			if x == bc || x == bs {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// frameReader reads the frames of the claims of one index.
+type frameReader struct {
+	ix   *Index
+	lem  *lexLemmatizer
+	lx   *claimLexicon
+	toks []ctoken
+	// canon is the lemma that stands for each paraphrase class in this
+	// corpus (-1 when the corpus uses none of its words).
+	canon map[string]lemmaID
+	// Per-sentence buffers, reused: see read.
+	inName []int16
+	inRole []bool
+	clause []int16
+	used   []bool
+	argOf  []lemmaID
+	preds  []framePred
+}
+
+// claimFrames reads every claim's frames once per index: the conflict
+// stage reads them and the agreement stage reuses them.
+func (ix *Index) frames() [][]claimFrame {
+	if ix.claimFrames != nil || ix.claimLex == nil {
+		return ix.claimFrames
+	}
+	r := &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{}}
+	out := make([][]claimFrame, len(ix.Claims))
+	for ci := range ix.Claims {
+		out[ci] = r.read(ci)
+	}
+	ix.claimFrames = out
+	return out
+}
+
+// argID is the lemma a word stands for among a frame's arguments: its
+// paraphrase class's lemma when it has one, else its own.
+func (r *frameReader) argID(word, class string) (lemmaID, bool) {
+	if class != "" {
+		id, ok := r.canon[class]
+		if !ok {
+			id = -1
+			for _, m := range frameArgMembers[class] {
+				if x, found := r.lx.ids[r.lem.lemma(m)]; found {
+					id = x
+					break
+				}
+			}
+			r.canon[class] = id
+		}
+		if id >= 0 {
+			return id, true
+		}
+	}
+	if word == "" {
+		return 0, false
+	}
+	id, ok := r.lx.ids[r.lem.lemma(word)]
+	return id, ok
+}
+
+// framePred is a predicate found in a sentence before its slots are read.
+type framePred struct {
+	head, n int // head token and its length in tokens ("give up" is 2)
+	class   string
+	noun    bool // a noun predication ("held talks"), not a verb
+}
+
+func (r *frameReader) read(ci int) []claimFrame {
+	ix := r.ix
+	c := ix.Claims[ci]
+	sent := ix.Sentences[c.Sentence]
+	s := sent.Text
+	r.toks = ctokenizeInto(r.toks[:0], s)
+	toks := r.toks
+	if len(toks) < 3 {
+		return nil
+	}
+	refs := ix.SentenceActors(c.Sentence)
+	n := len(toks)
+	// inName[i] is the actor mention token i lies in, or -1.
+	inName, inRole, used := frameBuf(&r.inName, n), frameBuf(&r.inRole, n), frameBuf(&r.used, n)
+	for i := range inName {
+		inName[i], inRole[i], used[i] = -1, false, false
+	}
+	// inRole marks the words of a title right before a name: they are
+	// part of the mention ("Ukrainian President" is no name of its own)
+	// but still say what the person is ("special envoy").
+	for k, ref := range refs {
+		start := ref.Start
+		if ref.Role != "" && ref.Start > len(ref.Role) && strings.EqualFold(strings.TrimSpace(s[ref.Start-len(ref.Role)-1:ref.Start]), ref.Role) {
+			start = ref.Start - len(ref.Role) - 1
+		}
+		for i, t := range toks {
+			if t.Start >= start && t.End <= ref.End {
+				inRole[i] = t.End <= ref.Start
+				inName[i] = int16(k)
+			}
+		}
+	}
+	clause := frameClauses(frameBuf(&r.clause, n), toks)
+
+	preds := r.preds[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != ctWord || inName[i] >= 0 || used[i] || (t.Cap && !sent.Headline && i > 0) {
+			continue
+		}
+		if cls, n := framePredVerbs.match(toks, i); n > 0 && frameVerbUse(toks, i, inName) {
+			preds = append(preds, framePred{head: i, n: n, class: cls})
+			for k := i; k < i+n; k++ {
+				used[k] = true
+			}
+			i += n - 1
+			continue
+		}
+		if lexFunctionWords[t.Lower] || len(t.Lower) < 2 {
+			continue
+		}
+		if cls, ok := framePredNouns[t.Lower]; ok {
+			if frameNounPredicate(toks, i, clause) {
+				// "a summit meeting": one predication, not two.
+				if n := len(preds); n > 0 && preds[n-1].class == cls && i-preds[n-1].head <= 2 {
+					continue
+				}
+				preds = append(preds, framePred{head: i, n: 1, class: cls, noun: true})
+				used[i] = true
+			}
+			continue
+		}
+		if strings.HasSuffix(t.Lower, "ly") || frameCueAt(toks, i) {
+			continue // an adverb, or a cue that belongs to the predicate after it
+		}
+		if frameAfterAux(toks, i, clause) {
+			// "is a French movie director": the head of the noun phrase.
+			head := i
+			for head+1 < len(toks) && head-i < 4 && clause[head+1] == clause[i] && toks[head+1].Kind == ctWord &&
+				!toks[head+1].Cap && !lexFunctionWords[toks[head+1].Lower] && inName[head+1] < 0 && frameDeterminers[toks[i-1].Lower] {
+				head++
+			}
+			cls := framePredNouns[toks[head].Lower]
+			preds = append(preds, framePred{head: head, n: 1, class: cls, noun: cls != ""})
+			for k := i; k <= head; k++ {
+				used[k] = true
+			}
+			i = head
+		}
+	}
+	r.preds = preds
+	if len(preds) == 0 {
+		return nil
+	}
+	// Each word's argument lemma, once per sentence: a phrase ("stop the
+	// fighting") on its first word, -2 on the others; -1 for none.
+	argOf := frameBuf(&r.argOf, n)
+	for i := 0; i < n; i++ {
+		t := toks[i]
+		argOf[i] = -1
+		if t.Kind != ctWord || (inName[i] >= 0 && (!inRole[i] || t.Cap)) {
+			continue
+		}
+		if cls, m := frameArgPhrases.match(toks, i); m > 1 {
+			if id, ok := r.argID("", cls); ok {
+				argOf[i] = id
+				for k := i + 1; k < i+m; k++ {
+					argOf[k] = -2
+				}
+				i += m - 1
+				continue
+			}
+		}
+		if lexFunctionWords[t.Lower] || len(t.Lower) < 2 || frameAux[t.Lower] {
+			continue
+		}
+		cls, _ := frameArgPhrases.match(toks, i)
+		if id, ok := r.argID(t.Lower, cls); ok {
+			argOf[i] = id
+		}
+	}
+	out := make([]claimFrame, 0, len(preds))
+	for _, p := range preds {
+		out = append(out, r.frame(ci, toks, refs, inName, clause, argOf, p))
+	}
+	// "vowed not to give": the subject of the first verb is the subject
+	// of the second.
+	for i := range out {
+		for j := range i {
+			if out[i].subjTok >= 0 && out[i].subjTok == out[j].head {
+				out[i].subj, out[i].subjStart, out[i].subjEnd = out[j].subj, out[j].subjStart, out[j].subjEnd
+				out[i].subjects, out[i].core = out[j].subjects, out[j].core
+			}
+		}
+	}
+	return out
+}
+
+// frameVerbUse tells a verb form used as a verb from one used as a noun or
+// an adjective: not after a determiner or a preposition ("the strike", "of
+// occupied territory"), and a form in -ing or -s, which nouns share ("the
+// fatal shooting", "other charges"), not after a noun phrase's modifiers
+// either. A past form after a noun is a verb: "the meeting ended".
+func frameVerbUse(toks []ctoken, i int, inName []int16) bool {
+	if i == 0 {
+		return true
+	}
+	if frameNotBeforeVerb[toks[i-1].Lower] {
+		return false
+	}
+	// A past form is a verb wherever it stands: "the meeting ended".
+	w := toks[i].Lower
+	if strings.HasSuffix(w, "ed") || framePastForms[w] {
+		return true
+	}
+	// Other forms right after a modifier are nouns: "adaptive charging",
+	// "defensive end".
+	if p := toks[i-1]; p.Kind == ctWord && !p.Cap && inName[i-1] < 0 && !lexFunctionWords[p.Lower] && !frameAux[p.Lower] &&
+		!polIsNegator(p) && !strings.HasSuffix(p.Lower, "ly") && !frameClauseAfterComma[p.Lower] {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := toks[k]
+		if t.Kind != ctWord || inName[k] >= 0 || t.Cap {
+			return true
+		}
+		if frameNotBeforeVerb[t.Lower] {
+			return false
+		}
+		if lexFunctionWords[t.Lower] || frameAux[t.Lower] || polIsNegator(t) || strings.HasSuffix(t.Lower, "ly") {
+			return true
+		}
+	}
+	return true
+}
+
+// frameSubjectPreps open a phrase after the head of a subject: "the
+// offices around the neighbourhood", "people within a block of the bank".
+var frameSubjectPreps = lexWordSet(`of in at near around within from on with for by outside inside`)
+
+// frameLocatives are the prepositions before a place.
+var frameLocatives = lexWordSet(`in at near outside inside from of across`)
+
+// framePastForms are the irregular past forms of predicates.tsv: verbs
+// even right after a noun ("the vessel sank", "shares fell").
+var framePastForms = lexWordSet(`met sat won lost began begun beaten overcame struck slain slew
+	fled fell fallen rose risen grew grown shot sold bought quit shut cut hurt withdrew
+	withdrawn gave given broke kept sank sunk wed led drew drawn hit`)
+
+// frameClauses numbers the clauses of a sentence: a new clause starts at
+// ";", ":", a dash or a bracket, at "but", "which", "because" and the
+// like, and after a comma at a conjunction or a participle ("..., marking
+// the first talks").
+func frameClauses(out []int16, toks []ctoken) []int16 {
+	var c int16
+	for i, t := range toks {
+		switch {
+		case t.Kind == ctPunct:
+			switch t.Text {
+			case ";", ":", "—", "–", "-", "(", ")", "[", "]":
+				c++
+			case ",":
+				if i+1 < len(toks) {
+					n := toks[i+1]
+					if n.Kind == ctWord && !n.Cap && (frameClauseAfterComma[n.Lower] || (strings.HasSuffix(n.Lower, "ing") && len(n.Lower) > 5)) {
+						c++
+					}
+				}
+			}
+		case t.Kind == ctWord && frameClauseWords[t.Lower] && i > 0:
+			c++
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// frameNounPredicate: a noun names the predication of its clause after a
+// light verb or a copula ("held a summit", "is already a diplomatic
+// win") or before "between" ("talks between A and B").
+func frameNounPredicate(toks []ctoken, i int, clause []int16) bool {
+	if i+1 < len(toks) && toks[i+1].Lower == "between" {
+		return true
+	}
+	for k, mods := i-1, 0; k >= 0 && k >= i-5 && clause[k] == clause[i]; k-- {
+		t := toks[k]
+		if t.Kind != ctWord {
+			return false
+		}
+		if frameLightVerbs[t.Lower] || frameCopulas[t.Lower] {
+			return true
+		}
+		if frameDeterminers[t.Lower] || polIsNegator(t) || strings.HasSuffix(t.Lower, "ly") || t.Lower == "already" || t.Lower == "also" {
+			continue
+		}
+		if lexFunctionWords[t.Lower] || t.Cap {
+			return false
+		}
+		// Up to two modifiers: "a high-stakes summit", "a diplomatic win".
+		if mods++; mods > 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// frameAfterAux: a content word right after an auxiliary chain ("was
+// killed", "did not sign", "is dead", "has never been a member") or after
+// a stance cue ending in "to" ("refused to comment").
+func frameAfterAux(toks []ctoken, i int, clause []int16) bool {
+	aux := false
+	for k := i - 1; k >= 0 && k >= i-4 && clause[k] == clause[i]; k-- {
+		t := toks[k]
+		if t.Kind != ctWord {
+			break
+		}
+		if frameAux[t.Lower] {
+			aux = true
+			continue
+		}
+		if polIsNegator(t) || strings.HasSuffix(t.Lower, "ly") || frameDeterminers[t.Lower] || claimVerbFillers[t.Lower] {
+			continue
+		}
+		// "refused to comment", "vowed not to give": an infinitive after
+		// a stance cue or a negator.
+		if t.Lower == "to" && k == i-1 && k > 0 {
+			if _, j := frameCueEndingAt(toks, k); j >= 0 || polIsNegator(toks[k-1]) {
+				return true
+			}
+		}
+		break
+	}
+	return aux
+}
+
+// frameCueAt: a stance or negative cue starts at toks[i] ("refused to",
+// "failed to").
+func frameCueAt(toks []ctoken, i int) bool {
+	if _, n := polStances.match(toks, i); n > 0 {
+		return true
+	}
+	_, n := polNegPhrases.match(toks, i)
+	return n > 0
+}
+
+// frameCueEndingAt finds a stance or negative cue ("refused to", "failed
+// to") whose last token is toks[k]; it returns the cue's value and first
+// token, or -1.
+func frameCueEndingAt(toks []ctoken, k int) (string, int) {
+	for j := k; j >= 0 && j >= k-3; j-- {
+		if v, n := polStances.match(toks, j); n > 0 && j+n-1 == k {
+			return v, j
+		}
+		if _, n := polNegPhrases.match(toks, j); n > 0 && j+n-1 == k {
+			return "-", j
+		}
+	}
+	return "", -1
+}
+
+// frame reads the slots of one predicate.
+func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int16, clause []int16, argOf []lemmaID, p framePred) claimFrame {
+	ix := r.ix
+	c := ix.Claims[ci]
+	fr := claimFrame{class: p.class, stem: r.lem.stem(toks[p.head].Lower), subjStart: -1, subjEnd: -1, subjTok: -1, head: p.head}
+	if p.noun {
+		// "an achievement" is not "achieved": nouns match verbs by class only.
+		fr.stem = "n:" + fr.stem
+	}
+	cl := clause[p.head]
+
+	// Walk back over auxiliaries, negators, adverbs, modifiers of a noun
+	// predicate and stance cues: they belong to the predicate.
+	neg := false
+	first := p.head
+	for k := p.head - 1; k >= 0 && k >= p.head-7 && clause[k] == cl; k-- {
+		t := toks[k]
+		if t.Kind != ctWord || inName[k] >= 0 {
+			break
+		}
+		if t.Lower == "to" {
+			if v, j := frameCueEndingAt(toks, k); j >= 0 {
+				if v == "-" {
+					neg = !neg
+				}
+				first, k = j, j
+				continue
+			}
+		}
+		if polIsNegator(t) {
+			neg = !neg
+			first = k
+			continue
+		}
+		if frameAux[t.Lower] || frameCopulas[t.Lower] || claimVerbFillers[t.Lower] || strings.HasSuffix(t.Lower, "ly") || t.Lower == "to" ||
+			(p.noun && (frameDeterminers[t.Lower] || frameLightVerbs[t.Lower] || (!t.Cap && !lexFunctionWords[t.Lower] && p.head-k <= 3))) {
+			first = k
+			continue
+		}
+		// "managed to flee", "was expected to last": the verb before
+		// "to" belongs to the predicate, and its subject is the subject.
+		if !t.Cap && strings.HasSuffix(t.Lower, "ed") && k+1 < len(toks) && toks[k+1].Lower == "to" && !lexFunctionWords[t.Lower] {
+			first = k
+			continue
+		}
+		if v, j := frameCueEndingAt(toks, k); j >= 0 {
+			if v == "-" {
+				neg = !neg
+			}
+			first, k = j, j
+			continue
+		}
+		break
+	}
+	// "ended without agreement", "reached no deal": the object is denied.
+	after := p.head + p.n
+	if after < len(toks) && (toks[after].Lower == "without" || toks[after].Lower == "no" || toks[after].Lower == "nothing") {
+		neg = !neg
+	}
+	fr.neg = neg
+	fr.modal = claimModalBefore(toks, toks[p.head].Start)
+	if fr.modal == "" {
+		for k := first - 1; k >= 0 && k >= first-8 && clause[k] == cl; k-- {
+			if frameIrrealis[toks[k].Lower] {
+				fr.modal = "possible"
+				break
+			}
+		}
+	}
+
+	// The object, for summaries: up to seven words, to punctuation (not
+	// quotation marks) or a word that opens another clause.
+	// It ends before a preposition once it has three words and a noun,
+	// and never on a grammar word ("met in Alaska for talks on a").
+	end := toks[p.head+p.n-1].End
+	content := false
+	for k, words := after, 0; k < len(toks) && clause[k] == cl && words < 7; k++ {
+		t := toks[k]
+		if t.Kind == ctPunct {
+			if polIsQuote(t.Text) {
+				continue
+			}
+			break
+		}
+		fn := lexFunctionWords[t.Lower]
+		if frameObjectStops[t.Lower] || (fn && content && words >= 3 && !frameDeterminers[t.Lower]) {
+			break
+		}
+		words++
+		if !fn {
+			content = true
+			end = t.End
+		}
+	}
+	fr.start, fr.end = toks[first].Start, end
+
+	// Actors of the clause, the titles' countries ("Ukrainian President
+	// ...") and the names the actor index left out.
+	var lo, hi = -1, -1
+	for i := range toks {
+		if clause[i] == cl {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	cStart, cEnd := toks[lo].Start, toks[hi].End
+	var actors []string
+	objStart := toks[p.head+p.n-1].End
+	for _, ref := range refs {
+		if ref.Start < cStart || ref.End > cEnd {
+			continue
+		}
+		actors = append(actors, claimActorKey(ref.Actor))
+		// Places are compared as places: "met in Anchorage" and "met in
+		// Alaska" name no different things.
+		if ref.Start >= objStart && ref.End <= end && ix.Actors[ref.Actor].Kind != ActorPlace && !frameInSlot(c, ctoken{Start: ref.Start, End: ref.End}) {
+			fr.objNames = append(fr.objNames, claimActorKey(ref.Actor))
+		}
+		if ref.Role != "" {
+			actors = r.roleCountries(actors, ref.Role)
+		}
+	}
+	if !ix.Sentences[c.Sentence].Headline {
+		for i := lo; i <= hi; i++ {
+			t := toks[i]
+			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || lexFunctionWords[t.Lower] || i == 0 || frameInSlot(c, t) {
+				continue
+			}
+			if i+1 <= hi && toks[i+1].Kind == ctWord && toks[i+1].Cap && inName[i+1] < 0 {
+				continue // the last word of a name stands for it
+			}
+			actors = append(actors, "name:"+t.Lower)
+			if t.Start >= objStart && t.End <= end {
+				fr.objNames = append(fr.objNames, "name:"+t.Lower)
+			}
+		}
+	}
+	sort.Strings(fr.objNames)
+
+	// The subject: the name, pronoun or noun right before the predicate,
+	// else the first actor of the clause before it.
+	k := first - 1
+	if p.noun && p.head+1 <= hi && toks[p.head+1].Lower == "between" {
+		// "talks between A and B": A and B are who talked.
+		k = p.head + 2
+		for k < hi && frameDeterminers[toks[k].Lower] {
+			k++
+		}
+		if inName[k] >= 0 {
+			// The last name of "A and B" is read as the subject, and the
+			// span reaches back to the first.
+			for k+1 <= hi && (inName[k+1] >= 0 || (toks[k+1].Lower == "and" && k+2 <= hi && inName[k+2] >= 0)) {
+				k++
+			}
+		}
+	}
+	// "A supermarket in Surrey has been destroyed": a place after a
+	// preposition is where, not who.
+	for k > lo+1 && (inName[k] >= 0 && ix.Actors[refs[inName[k]].Actor].Kind == ActorPlace || frameInSlot(c, toks[k])) {
+		j := k
+		for j > lo && (inName[j-1] >= 0 && inName[j-1] == inName[k] || frameInSlot(c, toks[j-1]) && frameInSlot(c, toks[k])) {
+			j--
+		}
+		if j-1 < lo || !frameLocatives[toks[j-1].Lower] {
+			break
+		}
+		k = j - 2
+	}
+	if k >= lo {
+		t := toks[k]
+		fr.subjTok = k
+		switch {
+		case inName[k] >= 0:
+			ref := refs[inName[k]]
+			fr.subj = claimActorKey(ref.Actor)
+			fr.subjStart, fr.subjEnd = ref.Start, ref.End
+			// "A and B met": both are the subject.
+			for j := k - 1; j >= lo && (inName[j] >= 0 || toks[j].Lower == "and" || toks[j].Text == ","); j-- {
+				if inName[j] >= 0 {
+					fr.subjStart = min(fr.subjStart, refs[inName[j]].Start)
+				}
+			}
+		case t.Lower == "he" || t.Lower == "she":
+			if a := r.antecedent(c.Sentence, t.Start); a >= 0 {
+				fr.subj = claimActorKey(a)
+				fr.subjStart, fr.subjEnd = t.Start, t.End
+				actors = append(actors, fr.subj)
+			}
+		case t.Kind == ctWord && t.Cap && !lexFunctionWords[t.Lower]:
+			fr.subj = "name:" + t.Lower
+			fr.subjStart, fr.subjEnd = t.Start, t.End
+		case t.Kind == ctWord && !lexFunctionWords[t.Lower] && len(t.Lower) > 1:
+			// The head of the noun phrase before any phrase that follows
+			// it: "people living within a block of the bank were ...".
+			head, st := k, k
+			for hops := 0; ; hops++ {
+				st = head
+				for st > lo && toks[st-1].Kind == ctWord && (frameDeterminers[toks[st-1].Lower] || !lexFunctionWords[toks[st-1].Lower]) && inName[st-1] < 0 && head-st < 3 {
+					st--
+				}
+				if hops == 2 || st-2 < lo || !frameSubjectPreps[toks[st-1].Lower] || toks[st-2].Kind != ctWord || lexFunctionWords[toks[st-2].Lower] || inName[st-2] >= 0 {
+					break
+				}
+				head = st - 2
+			}
+			fr.subj = "noun:" + r.lem.lemma(toks[head].Lower)
+			fr.subjStart, fr.subjEnd = toks[st].Start, toks[head].End
+		}
+	}
+	// "Esther Williams, the actress who starred in ..., has died": after
+	// an aside the subject is the name the sentence opens with.
+	if fr.subj == "" && first > 0 && toks[first-1].Text == "," && len(refs) > 0 && refs[0].Start <= toks[min(2, len(toks)-1)].Start {
+		fr.subj = claimActorKey(refs[0].Actor)
+		fr.subjStart, fr.subjEnd = refs[0].Start, refs[0].End
+	}
+	if fr.subj == "" {
+		for _, ref := range refs {
+			if ref.Start >= cStart && ref.End <= toks[first].Start {
+				fr.subj = claimActorKey(ref.Actor)
+				fr.subjStart, fr.subjEnd = ref.Start, ref.End
+				break
+			}
+		}
+	}
+	if fr.subj != "" {
+		fr.subjects = append(fr.subjects, fr.subj)
+		// The actors the subject is written with: a title's country, a
+		// demonym or name before a noun ("Russian forces", "Trump and
+		// Putin meeting").
+		for _, ref := range refs {
+			if fr.subjStart >= 0 && ref.End <= fr.subjEnd && ref.End >= fr.subjStart-4 && ref.Start >= fr.subjStart-40 {
+				key := claimActorKey(ref.Actor)
+				fr.subjects = append(fr.subjects, key)
+				if ref.Start >= fr.subjStart {
+					fr.core = append(fr.core, key)
+				}
+				if ref.Role != "" {
+					fr.subjects = r.roleCountries(fr.subjects, ref.Role)
+					// The title's head noun: "US special envoy Steve
+					// Witkoff" is the envoy another source names.
+					if w := strings.Fields(ref.Role); len(w) > 0 {
+						fr.subjects = append(fr.subjects, "noun:"+r.lem.lemma(strings.ToLower(w[len(w)-1])))
+					}
+				}
+			}
+		}
+		sort.Strings(fr.subjects)
+		fr.subjects = claimUniq(fr.subjects)
+		sort.Strings(fr.core)
+		fr.core = claimUniq(fr.core)
+	}
+	sort.Strings(actors)
+	fr.actors = claimUniq(actors)
+
+	// Arguments: the clause's content words, paraphrases folded.
+	args := make([]lemmaID, 0, hi-lo+1)
+	for i := lo; i <= hi; i++ {
+		if argOf[i] >= 0 && (i < p.head || i >= p.head+p.n) {
+			args = append(args, argOf[i])
+		}
+	}
+	fr.args = lemmaSet(args)
+	// Places and times of the predication: before it in its clause, or
+	// right after it ("met in Anchorage, Alaska on Friday"), not those of
+	// a later phrase ("... to prepare the Alaska summit").
+	near := func(v Value) bool {
+		return v.Start >= cStart && v.End <= cEnd && (v.End <= toks[p.head].Start || v.Start <= end+25)
+	}
+	for k, v := range c.Places {
+		if near(v) {
+			fr.places = append(fr.places, k)
+		}
+	}
+	for k, v := range c.Times {
+		if near(v.Value) {
+			fr.times = append(fr.times, k)
+		}
+		if v.Start >= cStart && v.End <= cEnd {
+			fr.clauseTimes = append(fr.clauseTimes, k)
+		}
+	}
+	for k, v := range c.Quantities {
+		if v.Start >= cStart && v.End <= cEnd {
+			fr.qtys = append(fr.qtys, k)
+		}
+	}
+	return fr
+}
+
+// roleCountries adds the country a title names ("Ukrainian President",
+// "Russian Foreign Minister"): an official speaks and acts for it.
+func (r *frameReader) roleCountries(actors []string, role string) []string {
+	for _, w := range strings.Fields(role) {
+		country, ok := claimCountryOf[claimFold(w)]
+		if !ok {
+			continue
+		}
+		if a := r.ix.ActorByName(country); a >= 0 {
+			actors = append(actors, claimActorKey(a))
+		} else {
+			actors = append(actors, "country:"+country)
+		}
+	}
+	return actors
+}
+
+// antecedent finds whom "he" or "she" at byte offset off of sentence si
+// refers to: the last person named before it in the sentence, else in
+// the three sentences before it in the same article.
+func (r *frameReader) antecedent(si, off int) int {
+	ix := r.ix
+	art := ix.Sentences[si].Article
+	for s := si; s >= 0 && s >= si-3 && ix.Sentences[s].Article == art; s-- {
+		refs := ix.SentenceActors(s)
+		for k := len(refs) - 1; k >= 0; k-- {
+			if s == si && refs[k].End > off {
+				continue
+			}
+			if ix.Actors[refs[k].Actor].Kind == ActorPerson {
+				return refs[k].Actor
+			}
+		}
+	}
+	return -1
+}
+
+// frameInSlot: a token lies in a place or a time of the claim, which the
+// frame compares as such, not as a name.
+func frameInSlot(c Claim, t ctoken) bool {
+	for _, v := range c.Places {
+		if t.Start >= v.Start && t.End <= v.End {
+			return true
+		}
+	}
+	for _, v := range c.Times {
+		if t.Start >= v.Start && t.End <= v.End {
+			return true
+		}
+	}
+	return false
+}
+
+// frameBuf returns *buf resized to n (its old contents are garbage).
+func frameBuf[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n, n+n/2)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
