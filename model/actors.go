@@ -60,21 +60,64 @@ func actNameKey(name string) string {
 
 // indexActors fills Index.Actors and the per-sentence lookup.
 func (ix *Index) indexActors() {
-	sc := newActScanner()
+	sc := ix.scanActors()
+	r := newActResolver(ix, sc)
+	r.resolve()
+	r.build()
+}
+
+// actScanChunk is how many sentences a worker scans at a time.
+const actScanChunk = 128
+
+// scanActors reads every sentence's names on every core: chunks of
+// sentences are scanned on their own and their names joined in sentence
+// order, so the result is that of one scan in order.
+func (ix *Index) scanActors() *actScanner {
 	n := 0
 	for i := range ix.Sentences {
 		n += len(ix.Sentences[i].Text)
 	}
-	// About one new lower-case word per 40 bytes of text: sized once
-	// rather than grown.
-	sc.lower = make(map[string]struct{}, n/40+64)
-	sc.cands = make([]actCand, 0, n/60+16)
-	for si := range ix.Sentences {
-		sc.scanSentence(si, ix.Sentences[si].Text)
+	chunks := (len(ix.Sentences) + actScanChunk - 1) / actScanChunk
+	workers := parallelWorkers(chunks)
+	scanners := make([]*actScanner, workers)
+	for w := range scanners {
+		scanners[w] = newActScanner()
+		// About one new lower-case word per 40 bytes of text: sized once
+		// rather than grown.
+		scanners[w].lower = make(map[string]struct{}, n/40/workers+64)
 	}
-	r := newActResolver(ix, sc)
-	r.resolve()
-	r.build()
+	chunkCands := make([][]actCand, chunks)
+	forChunksParallel(len(ix.Sentences), actScanChunk, workers, func(w, lo, hi int) {
+		sc := scanners[w]
+		bytes := 0
+		for si := lo; si < hi; si++ {
+			bytes += len(ix.Sentences[si].Text)
+		}
+		// About one name per 60 bytes.
+		sc.cands = make([]actCand, 0, bytes/60+16)
+		for si := lo; si < hi; si++ {
+			sc.scanSentence(si, ix.Sentences[si].Text)
+		}
+		chunkCands[lo/actScanChunk] = sc.cands
+	})
+	sc := scanners[0]
+	if workers == 1 {
+		return sc
+	}
+	total := 0
+	for _, cs := range chunkCands {
+		total += len(cs)
+	}
+	sc.cands = make([]actCand, 0, total)
+	for _, cs := range chunkCands {
+		sc.cands = append(sc.cands, cs...)
+	}
+	for _, o := range scanners[1:] {
+		for w := range o.lower {
+			sc.lower[w] = struct{}{}
+		}
+	}
+	return sc
 }
 
 // build turns the resolved hits into Index.Actors, dropping the articles'

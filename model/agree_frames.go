@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -117,7 +118,7 @@ var (
 		risk risks chance chances wish wishes seek seeks sought seeking call calls
 		called calling plan plans proposal effort efforts attempt attempts try tries
 		tried trying encourage encourages encouraged encouraging ready willing prepared
-		eager keen able`)
+		eager keen able must should ought`)
 	// Words that open a new clause after a comma.
 	frameClauseAfterComma = lexWordSet(`and but or while whereas which who whom whose
 		where when although though because as since after before despite following if
@@ -129,11 +130,94 @@ var (
 		after before despite since following although though so`)
 )
 
+// frameFlag marks the word lists a word is on, so that the reader looks
+// each word up once (frameFlags).
+type frameFlag uint32
+
+const (
+	ffFunc frameFlag = 1 << iota
+	ffAux
+	ffCopula
+	ffLight
+	ffDet
+	ffNotBeforeVerb
+	ffIrrealis
+	ffAfterComma
+	ffClauseWord
+	ffObjStop
+	ffLocative
+	ffSubjPrep
+	ffNone
+	ffPronoun
+	ffPast
+	ffIrregular
+	ffRealisTo
+	ffFiller
+	ffNeg
+	ffVerbFirst // first word of a verb form of predicates.tsv
+	ffArgFirst  // first word of a member of paraphrases.tsv
+	ffCueFirst  // first word of a stance or negative cue
+	ffPredNoun  // a noun form of predicates.tsv
+)
+
+// frameFlags is every listed word with its lists. It is built on first
+// use: the phrase tables it reads are filled by init functions.
+var (
+	frameFlags     map[string]frameFlag
+	frameFlagsOnce sync.Once
+)
+
+func buildFrameFlags() {
+	m := map[string]frameFlag{}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag frameFlag
+	}{
+		{lexFunctionWords, ffFunc}, {frameAux, ffAux}, {frameCopulas, ffCopula}, {frameLightVerbs, ffLight},
+		{frameDeterminers, ffDet}, {frameNotBeforeVerb, ffNotBeforeVerb}, {frameIrrealis, ffIrrealis},
+		{frameClauseAfterComma, ffAfterComma}, {frameClauseWords, ffClauseWord}, {frameObjectStops, ffObjStop},
+		{frameLocatives, ffLocative}, {frameSubjectPreps, ffSubjPrep}, {frameNoneWords, ffNone},
+		{framePronouns, ffPronoun}, {framePastForms, ffPast}, {frameIrregularPast, ffIrregular},
+		{frameRealisBeforeTo, ffRealisTo}, {claimVerbFillers, ffFiller}, {polNegators, ffNeg},
+	} {
+		for w := range l.set {
+			m[w] |= l.flag
+		}
+	}
+	for w := range framePredVerbs.byFirst {
+		m[w] |= ffVerbFirst
+	}
+	for w := range frameArgPhrases.byFirst {
+		m[w] |= ffArgFirst
+	}
+	for w := range polStances.byFirst {
+		m[w] |= ffCueFirst
+	}
+	for w := range polNegPhrases.byFirst {
+		m[w] |= ffCueFirst
+	}
+	for w := range framePredNouns {
+		m[w] |= ffPredNoun
+	}
+	frameFlags = m
+}
+
+// frameMatch is pt.match, skipped for a word no entry starts with.
+func frameMatch(pt *lexPhrases, toks []ctoken, fl []frameFlag, i int, first frameFlag) (string, int) {
+	if fl[i]&first == 0 {
+		return "", 0
+	}
+	return pt.match(toks, i)
+}
+
 // claimFrame is one predication of a claim (see the comment at the top).
 type claimFrame struct {
 	class  string // predicate class of predicates.tsv, "" outside it
 	stem   string // Snowball stem of the head word
 	neg    bool   // "did not sign", "refused to give up", "ended without"
+	// predNeg is the predicate's own negation ("did not escape"), objNeg
+	// the object's ("escaped without injury"); neg is the two together.
+	predNeg, objNeg bool
 	modal  string // modality cue before the predicate
 	subj   string // key of the subject ("actor:3", "name:x", "noun:meeting"), "" unknown
 	// subjects are the subject and the actors it stands for or with: an
@@ -144,6 +228,11 @@ type claimFrame struct {
 	core     []string
 	// objNames are the names in the object ("rescued MV Gibe"), sorted.
 	objNames []string
+	// weak frames were guessed from a word's form ("..., founded by X"):
+	// contradictions use them, agreements do not.
+	weak bool
+	// passive: "was founded", whose subject is what was done to.
+	passive bool
 	actors []string
 	args   []lemmaID // content lemmas of the clause besides predicate and names, sorted
 	places []int     // indexes into Claim.Places inside the clause
@@ -158,8 +247,9 @@ type claimFrame struct {
 	start, end         int
 	subjStart, subjEnd int
 	// subjTok is the token the subject was read from, head the head
-	// word's token (read only).
+	// word's token (read only); headLemma is the head word's lemma, or -1.
 	subjTok, head int
+	headLemma     lemmaID
 }
 
 // keys are what frames are matched on: the class and the stem.
@@ -202,6 +292,7 @@ type frameReader struct {
 	// corpus (-1 when the corpus uses none of its words).
 	canon map[string]lemmaID
 	// Per-sentence buffers, reused: see read.
+	fl     []frameFlag
 	inName []int16
 	inRole []bool
 	clause []int16
@@ -210,19 +301,35 @@ type frameReader struct {
 	preds  []framePred
 }
 
-// claimFrames reads every claim's frames once per index: the conflict
-// stage reads them and the agreement stage reuses them.
+// frameIndex is what the frame reader found in every claim.
+type frameIndex struct {
+	frames [][]claimFrame // per claim
+	// words are per claim the lemmas of its lower-case content words
+	// (sorted): what a sentence says apart from the names, places, times
+	// and figures it says it of.
+	words [][]lemmaID
+}
+
+// frames reads every claim's frames once per index: the conflict stage
+// reads them and the agreement stage reuses them.
 func (ix *Index) frames() [][]claimFrame {
-	if ix.claimFrames != nil || ix.claimLex == nil {
+	return ix.frameIndex().frames
+}
+
+func (ix *Index) frameIndex() *frameIndex {
+	if ix.claimFrames != nil {
 		return ix.claimFrames
 	}
-	r := &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{}}
-	out := make([][]claimFrame, len(ix.Claims))
-	for ci := range ix.Claims {
-		out[ci] = r.read(ci)
+	frameFlagsOnce.Do(buildFrameFlags)
+	fx := &frameIndex{frames: make([][]claimFrame, len(ix.Claims)), words: make([][]lemmaID, len(ix.Claims))}
+	if ix.claimLex != nil {
+		r := &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{}}
+		for ci := range ix.Claims {
+			fx.frames[ci], fx.words[ci] = r.read(ci)
+		}
 	}
-	ix.claimFrames = out
-	return out
+	ix.claimFrames = fx
+	return fx
 }
 
 // argID is the lemma a word stands for among a frame's arguments: its
@@ -256,9 +363,10 @@ type framePred struct {
 	head, n int // head token and its length in tokens ("give up" is 2)
 	class   string
 	noun    bool // a noun predication ("held talks"), not a verb
+	weak    bool // a guess from the word's form alone
 }
 
-func (r *frameReader) read(ci int) []claimFrame {
+func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 	ix := r.ix
 	c := ix.Claims[ci]
 	sent := ix.Sentences[c.Sentence]
@@ -266,7 +374,7 @@ func (r *frameReader) read(ci int) []claimFrame {
 	r.toks = ctokenizeInto(r.toks[:0], s)
 	toks := r.toks
 	if len(toks) < 3 {
-		return nil
+		return nil, nil
 	}
 	refs := ix.SentenceActors(c.Sentence)
 	n := len(toks)
@@ -290,7 +398,18 @@ func (r *frameReader) read(ci int) []claimFrame {
 			}
 		}
 	}
-	clause := frameClauses(frameBuf(&r.clause, n), toks)
+	// One look-up a word for every word list the reader uses.
+	fl := frameBuf(&r.fl, n)
+	for i, t := range toks {
+		fl[i] = 0
+		if t.Kind == ctWord {
+			fl[i] = frameFlags[t.Lower]
+			if strings.HasSuffix(t.Lower, "n't") {
+				fl[i] |= ffNeg
+			}
+		}
+	}
+	clause := frameClauses(frameBuf(&r.clause, n), toks, fl)
 
 	preds := r.preds[:0]
 	for i := 0; i < len(toks); i++ {
@@ -298,7 +417,7 @@ func (r *frameReader) read(ci int) []claimFrame {
 		if t.Kind != ctWord || inName[i] >= 0 || used[i] || (t.Cap && !sent.Headline && i > 0) {
 			continue
 		}
-		if cls, n := framePredVerbs.match(toks, i); n > 0 && frameVerbUse(toks, i, inName) {
+		if cls, n := frameMatch(framePredVerbs, toks, fl, i, ffVerbFirst); n > 0 && frameVerbUse(toks, fl, i, inName) {
 			preds = append(preds, framePred{head: i, n: n, class: cls})
 			for k := i; k < i+n; k++ {
 				used[k] = true
@@ -306,11 +425,12 @@ func (r *frameReader) read(ci int) []claimFrame {
 			i += n - 1
 			continue
 		}
-		if lexFunctionWords[t.Lower] || len(t.Lower) < 2 {
+		if (fl[i]&ffFunc != 0) || len(t.Lower) < 2 {
 			continue
 		}
-		if cls, ok := framePredNouns[t.Lower]; ok {
-			if frameNounPredicate(toks, i, clause) {
+		if fl[i]&ffPredNoun != 0 {
+			cls := framePredNouns[t.Lower]
+			if frameNounPredicate(toks, fl, i, clause) {
 				// "a summit meeting": one predication, not two.
 				if n := len(preds); n > 0 && preds[n-1].class == cls && i-preds[n-1].head <= 2 {
 					continue
@@ -320,14 +440,14 @@ func (r *frameReader) read(ci int) []claimFrame {
 			}
 			continue
 		}
-		if strings.HasSuffix(t.Lower, "ly") || frameCueAt(toks, i) {
+		if strings.HasSuffix(t.Lower, "ly") || frameCueAt(toks, fl, i) {
 			continue // an adverb, or a cue that belongs to the predicate after it
 		}
-		if frameAfterAux(toks, i, clause) {
+		if frameAfterAux(toks, fl, i, clause) {
 			// "is a French movie director": the head of the noun phrase.
 			head := i
 			for head+1 < len(toks) && head-i < 4 && clause[head+1] == clause[i] && toks[head+1].Kind == ctWord &&
-				!toks[head+1].Cap && !lexFunctionWords[toks[head+1].Lower] && inName[head+1] < 0 && frameDeterminers[toks[i-1].Lower] {
+				!toks[head+1].Cap && !(fl[head+1]&ffFunc != 0) && inName[head+1] < 0 && (fl[i-1]&ffDet != 0) {
 				head++
 			}
 			cls := framePredNouns[toks[head].Lower]
@@ -336,12 +456,21 @@ func (r *frameReader) read(ci int) []claimFrame {
 				used[k] = true
 			}
 			i = head
+			continue
+		}
+		if frameAfterSubject(toks, fl, i, inName, clause) {
+			preds = append(preds, framePred{head: i, n: 1})
+			used[i] = true
+			continue
+		}
+		// Any other past form or participle ("Y, founded by X in 1975"):
+		// too loose to corroborate with, enough to contradict.
+		if w := t.Lower; i > 0 && (strings.HasSuffix(w, "ed") && len(w) > 4 || (fl[i]&ffIrregular != 0)) && !(fl[i-1]&ffNotBeforeVerb != 0) {
+			preds = append(preds, framePred{head: i, n: 1, weak: true})
+			used[i] = true
 		}
 	}
 	r.preds = preds
-	if len(preds) == 0 {
-		return nil
-	}
 	// Each word's argument lemma, once per sentence: a phrase ("stop the
 	// fighting") on its first word, -2 on the others; -1 for none.
 	argOf := frameBuf(&r.argOf, n)
@@ -351,7 +480,7 @@ func (r *frameReader) read(ci int) []claimFrame {
 		if t.Kind != ctWord || (inName[i] >= 0 && (!inRole[i] || t.Cap)) {
 			continue
 		}
-		if cls, m := frameArgPhrases.match(toks, i); m > 1 {
+		if cls, m := frameMatch(frameArgPhrases, toks, fl, i, ffArgFirst); m > 1 {
 			if id, ok := r.argID("", cls); ok {
 				argOf[i] = id
 				for k := i + 1; k < i+m; k++ {
@@ -361,17 +490,36 @@ func (r *frameReader) read(ci int) []claimFrame {
 				continue
 			}
 		}
-		if lexFunctionWords[t.Lower] || len(t.Lower) < 2 || frameAux[t.Lower] {
+		if (fl[i]&ffFunc != 0) || len(t.Lower) < 2 || (fl[i]&ffAux != 0) {
 			continue
 		}
-		cls, _ := frameArgPhrases.match(toks, i)
+		cls, _ := frameMatch(frameArgPhrases, toks, fl, i, ffArgFirst)
 		if id, ok := r.argID(t.Lower, cls); ok {
 			argOf[i] = id
 		}
 	}
+	var words []lemmaID
+	for i, id := range argOf {
+		if id >= 0 && !toks[i].Cap {
+			words = append(words, id)
+		}
+	}
+	words = lemmaSet(words)
+	if len(preds) == 0 {
+		return nil, words
+	}
 	out := make([]claimFrame, 0, len(preds))
 	for _, p := range preds {
-		out = append(out, r.frame(ci, toks, refs, inName, clause, argOf, p))
+		fr := r.frame(ci, toks, fl, refs, inName, clause, argOf, p)
+		fr.headLemma = argOf[p.head]
+		if fr.headLemma < 0 {
+			if id, ok := r.lx.ids[r.lem.lemma(toks[p.head].Lower)]; ok {
+				fr.headLemma = id
+			} else {
+				fr.headLemma = -1
+			}
+		}
+		out = append(out, fr)
 	}
 	// "vowed not to give": the subject of the first verb is the subject
 	// of the second.
@@ -383,7 +531,7 @@ func (r *frameReader) read(ci int) []claimFrame {
 			}
 		}
 	}
-	return out
+	return out, words
 }
 
 // frameVerbUse tells a verb form used as a verb from one used as a noun or
@@ -391,22 +539,22 @@ func (r *frameReader) read(ci int) []claimFrame {
 // occupied territory"), and a form in -ing or -s, which nouns share ("the
 // fatal shooting", "other charges"), not after a noun phrase's modifiers
 // either. A past form after a noun is a verb: "the meeting ended".
-func frameVerbUse(toks []ctoken, i int, inName []int16) bool {
+func frameVerbUse(toks []ctoken, fl []frameFlag, i int, inName []int16) bool {
 	if i == 0 {
 		return true
 	}
-	if frameNotBeforeVerb[toks[i-1].Lower] {
+	if (fl[i-1]&ffNotBeforeVerb != 0) {
 		return false
 	}
 	// A past form is a verb wherever it stands: "the meeting ended".
 	w := toks[i].Lower
-	if strings.HasSuffix(w, "ed") || framePastForms[w] {
+	if strings.HasSuffix(w, "ed") || (fl[i]&ffPast != 0) {
 		return true
 	}
 	// Other forms right after a modifier are nouns: "adaptive charging",
 	// "defensive end".
-	if p := toks[i-1]; p.Kind == ctWord && !p.Cap && inName[i-1] < 0 && !lexFunctionWords[p.Lower] && !frameAux[p.Lower] &&
-		!polIsNegator(p) && !strings.HasSuffix(p.Lower, "ly") && !frameClauseAfterComma[p.Lower] {
+	if p := toks[i-1]; p.Kind == ctWord && !p.Cap && inName[i-1] < 0 && !(fl[i-1]&ffFunc != 0) && !(fl[i-1]&ffAux != 0) &&
+		!(fl[i-1]&ffNeg != 0) && !strings.HasSuffix(p.Lower, "ly") && !(fl[i-1]&ffAfterComma != 0) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -414,15 +562,24 @@ func frameVerbUse(toks []ctoken, i int, inName []int16) bool {
 		if t.Kind != ctWord || inName[k] >= 0 || t.Cap {
 			return true
 		}
-		if frameNotBeforeVerb[t.Lower] {
+		if (fl[k]&ffNotBeforeVerb != 0) {
 			return false
 		}
-		if lexFunctionWords[t.Lower] || frameAux[t.Lower] || polIsNegator(t) || strings.HasSuffix(t.Lower, "ly") {
+		if (fl[k]&ffFunc != 0) || (fl[k]&ffAux != 0) || (fl[k]&ffNeg != 0) || strings.HasSuffix(t.Lower, "ly") {
 			return true
 		}
 	}
 	return true
 }
+
+// frameRealisBeforeTo are verbs whose infinitive did happen: "managed
+// to escape", "went on to win", "began to fall".
+var frameRealisBeforeTo = lexWordSet(`managed manage manages went go goes began begin begins
+	started start starts continued continue continues proceeded came come used happened
+	proved turned vowed pledged promised`)
+
+// frameNoneWords before a subject deny what it does: "no gun was found".
+var frameNoneWords = lexWordSet(`no neither none never`)
 
 // frameSubjectPreps open a phrase after the head of a subject: "the
 // offices around the neighbourhood", "people within a block of the bank".
@@ -441,7 +598,7 @@ var framePastForms = lexWordSet(`met sat won lost began begun beaten overcame st
 // ";", ":", a dash or a bracket, at "but", "which", "because" and the
 // like, and after a comma at a conjunction or a participle ("..., marking
 // the first talks").
-func frameClauses(out []int16, toks []ctoken) []int16 {
+func frameClauses(out []int16, toks []ctoken, fl []frameFlag) []int16 {
 	var c int16
 	for i, t := range toks {
 		switch {
@@ -452,12 +609,12 @@ func frameClauses(out []int16, toks []ctoken) []int16 {
 			case ",":
 				if i+1 < len(toks) {
 					n := toks[i+1]
-					if n.Kind == ctWord && !n.Cap && (frameClauseAfterComma[n.Lower] || (strings.HasSuffix(n.Lower, "ing") && len(n.Lower) > 5)) {
+					if n.Kind == ctWord && !n.Cap && ((fl[i+1]&ffAfterComma != 0) || (strings.HasSuffix(n.Lower, "ing") && len(n.Lower) > 5)) {
 						c++
 					}
 				}
 			}
-		case t.Kind == ctWord && frameClauseWords[t.Lower] && i > 0:
+		case t.Kind == ctWord && (fl[i]&ffClauseWord != 0) && i > 0:
 			c++
 		}
 		out[i] = c
@@ -468,7 +625,7 @@ func frameClauses(out []int16, toks []ctoken) []int16 {
 // frameNounPredicate: a noun names the predication of its clause after a
 // light verb or a copula ("held a summit", "is already a diplomatic
 // win") or before "between" ("talks between A and B").
-func frameNounPredicate(toks []ctoken, i int, clause []int16) bool {
+func frameNounPredicate(toks []ctoken, fl []frameFlag, i int, clause []int16) bool {
 	if i+1 < len(toks) && toks[i+1].Lower == "between" {
 		return true
 	}
@@ -477,13 +634,13 @@ func frameNounPredicate(toks []ctoken, i int, clause []int16) bool {
 		if t.Kind != ctWord {
 			return false
 		}
-		if frameLightVerbs[t.Lower] || frameCopulas[t.Lower] {
+		if (fl[k]&ffLight != 0) || (fl[k]&ffCopula != 0) {
 			return true
 		}
-		if frameDeterminers[t.Lower] || polIsNegator(t) || strings.HasSuffix(t.Lower, "ly") || t.Lower == "already" || t.Lower == "also" {
+		if (fl[k]&ffDet != 0) || (fl[k]&ffNeg != 0) || strings.HasSuffix(t.Lower, "ly") || t.Lower == "already" || t.Lower == "also" {
 			continue
 		}
-		if lexFunctionWords[t.Lower] || t.Cap {
+		if (fl[k]&ffFunc != 0) || t.Cap {
 			return false
 		}
 		// Up to two modifiers: "a high-stakes summit", "a diplomatic win".
@@ -497,24 +654,24 @@ func frameNounPredicate(toks []ctoken, i int, clause []int16) bool {
 // frameAfterAux: a content word right after an auxiliary chain ("was
 // killed", "did not sign", "is dead", "has never been a member") or after
 // a stance cue ending in "to" ("refused to comment").
-func frameAfterAux(toks []ctoken, i int, clause []int16) bool {
+func frameAfterAux(toks []ctoken, fl []frameFlag, i int, clause []int16) bool {
 	aux := false
 	for k := i - 1; k >= 0 && k >= i-4 && clause[k] == clause[i]; k-- {
 		t := toks[k]
 		if t.Kind != ctWord {
 			break
 		}
-		if frameAux[t.Lower] {
+		if (fl[k]&ffAux != 0) {
 			aux = true
 			continue
 		}
-		if polIsNegator(t) || strings.HasSuffix(t.Lower, "ly") || frameDeterminers[t.Lower] || claimVerbFillers[t.Lower] {
+		if (fl[k]&ffNeg != 0) || strings.HasSuffix(t.Lower, "ly") || (fl[k]&ffDet != 0) || (fl[k]&ffFiller != 0) {
 			continue
 		}
 		// "refused to comment", "vowed not to give": an infinitive after
 		// a stance cue or a negator.
 		if t.Lower == "to" && k == i-1 && k > 0 {
-			if _, j := frameCueEndingAt(toks, k); j >= 0 || polIsNegator(toks[k-1]) {
+			if _, j := frameCueEndingAt(toks, fl, k); j >= 0 || (fl[k-1]&ffNeg != 0) {
 				return true
 			}
 		}
@@ -523,9 +680,51 @@ func frameAfterAux(toks []ctoken, i int, clause []int16) bool {
 	return aux
 }
 
+// frameAfterSubject: a past form right after its subject ("Chabrol
+// directed ...", "the company acquired ...", "she wrote ..."): a verb
+// outside the lexicon with no auxiliary before it.
+func frameAfterSubject(toks []ctoken, fl []frameFlag, i int, inName []int16, clause []int16) bool {
+	w := toks[i].Lower
+	if i == 0 || !(strings.HasSuffix(w, "ed") && len(w) > 4 || (fl[i]&ffIrregular != 0)) {
+		return false
+	}
+	k := i - 1
+	if strings.HasSuffix(toks[k].Lower, "ly") && k > 0 {
+		k--
+	}
+	if clause[k] != clause[i] {
+		return false
+	}
+	t := toks[k]
+	switch {
+	case inName[k] >= 0, (fl[k]&ffPronoun != 0):
+		return true
+	case t.Kind == ctWord && t.Cap && !(fl[k]&ffFunc != 0) && k > 0:
+		return true
+	case t.Kind == ctWord && !(fl[k]&ffFunc != 0) && k > 0 && (fl[k-1]&ffDet != 0):
+		return true // "the company acquired"
+	}
+	return false
+}
+
+// framePronouns can be the subject right before a verb.
+var framePronouns = lexWordSet(`he she they it we i who which`)
+
+// frameIrregularPast are common irregular past forms: verbs even without
+// an auxiliary ("she wrote", "the firm made").
+var frameIrregularPast = lexWordSet(`wrote made took became came went saw found built led left
+	held brought bought sent spent paid ran began knew thought gave got put set kept fought
+	taught caught won lost met sold chose drove flew grew threw rode spoke stole wore broke
+	hid bit shot struck stood understood forgot sank sang drank swam fell rose ate fed felt
+	heard meant read sat slept won lent bore beat cost cut hit hurt let quit shut split spread
+	sought sold told`)
+
 // frameCueAt: a stance or negative cue starts at toks[i] ("refused to",
 // "failed to").
-func frameCueAt(toks []ctoken, i int) bool {
+func frameCueAt(toks []ctoken, fl []frameFlag, i int) bool {
+	if fl[i]&ffCueFirst == 0 {
+		return false
+	}
 	if _, n := polStances.match(toks, i); n > 0 {
 		return true
 	}
@@ -536,8 +735,11 @@ func frameCueAt(toks []ctoken, i int) bool {
 // frameCueEndingAt finds a stance or negative cue ("refused to", "failed
 // to") whose last token is toks[k]; it returns the cue's value and first
 // token, or -1.
-func frameCueEndingAt(toks []ctoken, k int) (string, int) {
+func frameCueEndingAt(toks []ctoken, fl []frameFlag, k int) (string, int) {
 	for j := k; j >= 0 && j >= k-3; j-- {
+		if fl[j]&ffCueFirst == 0 {
+			continue
+		}
 		if v, n := polStances.match(toks, j); n > 0 && j+n-1 == k {
 			return v, j
 		}
@@ -549,10 +751,10 @@ func frameCueEndingAt(toks []ctoken, k int) (string, int) {
 }
 
 // frame reads the slots of one predicate.
-func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int16, clause []int16, argOf []lemmaID, p framePred) claimFrame {
+func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorRef, inName []int16, clause []int16, argOf []lemmaID, p framePred) claimFrame {
 	ix := r.ix
 	c := ix.Claims[ci]
-	fr := claimFrame{class: p.class, stem: r.lem.stem(toks[p.head].Lower), subjStart: -1, subjEnd: -1, subjTok: -1, head: p.head}
+	fr := claimFrame{class: p.class, stem: r.lem.stem(toks[p.head].Lower), subjStart: -1, subjEnd: -1, subjTok: -1, head: p.head, weak: p.weak}
 	if p.noun {
 		// "an achievement" is not "achieved": nouns match verbs by class only.
 		fr.stem = "n:" + fr.stem
@@ -569,7 +771,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 			break
 		}
 		if t.Lower == "to" {
-			if v, j := frameCueEndingAt(toks, k); j >= 0 {
+			if v, j := frameCueEndingAt(toks, fl, k); j >= 0 {
 				if v == "-" {
 					neg = !neg
 				}
@@ -577,23 +779,23 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 				continue
 			}
 		}
-		if polIsNegator(t) {
+		if (fl[k]&ffNeg != 0) {
 			neg = !neg
 			first = k
 			continue
 		}
-		if frameAux[t.Lower] || frameCopulas[t.Lower] || claimVerbFillers[t.Lower] || strings.HasSuffix(t.Lower, "ly") || t.Lower == "to" ||
-			(p.noun && (frameDeterminers[t.Lower] || frameLightVerbs[t.Lower] || (!t.Cap && !lexFunctionWords[t.Lower] && p.head-k <= 3))) {
+		if (fl[k]&ffAux != 0) || (fl[k]&ffCopula != 0) || (fl[k]&ffFiller != 0) || strings.HasSuffix(t.Lower, "ly") || t.Lower == "to" ||
+			(p.noun && ((fl[k]&ffDet != 0) || (fl[k]&ffLight != 0) || (!t.Cap && !(fl[k]&ffFunc != 0) && p.head-k <= 3))) {
 			first = k
 			continue
 		}
 		// "managed to flee", "was expected to last": the verb before
 		// "to" belongs to the predicate, and its subject is the subject.
-		if !t.Cap && strings.HasSuffix(t.Lower, "ed") && k+1 < len(toks) && toks[k+1].Lower == "to" && !lexFunctionWords[t.Lower] {
+		if !t.Cap && strings.HasSuffix(t.Lower, "ed") && k+1 < len(toks) && toks[k+1].Lower == "to" && !(fl[k]&ffFunc != 0) {
 			first = k
 			continue
 		}
-		if v, j := frameCueEndingAt(toks, k); j >= 0 {
+		if v, j := frameCueEndingAt(toks, fl, k); j >= 0 {
 			if v == "-" {
 				neg = !neg
 			}
@@ -604,16 +806,40 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 	}
 	// "ended without agreement", "reached no deal": the object is denied.
 	after := p.head + p.n
+	fr.predNeg = neg
 	if after < len(toks) && (toks[after].Lower == "without" || toks[after].Lower == "no" || toks[after].Lower == "nothing") {
 		neg = !neg
+		fr.objNeg = true
 	}
 	fr.neg = neg
 	fr.modal = claimModalBefore(toks, toks[p.head].Start)
+	if w := toks[p.head].Lower; !p.noun && (strings.HasSuffix(w, "ed") || (fl[p.head]&ffPast != 0) || (fl[p.head]&ffIrregular != 0)) {
+		for k := first; k < p.head; k++ {
+			switch toks[k].Lower {
+			case "is", "are", "was", "were", "be", "been", "being":
+				fr.passive = true
+			}
+		}
+	}
 	if fr.modal == "" {
 		for k := first - 1; k >= 0 && k >= first-8 && clause[k] == cl; k-- {
-			if frameIrrealis[toks[k].Lower] {
+			if (fl[k]&ffIrrealis != 0) {
 				fr.modal = "possible"
 				break
+			}
+		}
+	}
+	// "was negotiating to purchase": an infinitive after a verb is what
+	// someone aims at, unless the verb says it happened ("managed to",
+	// "went on to") or is a stance cue ("refused to", "vowed not to").
+	if k := p.head - 1; fr.modal == "" && k > 0 && toks[k].Lower == "to" {
+		v := k - 1
+		for v > 0 && (fl[v]&ffNeg != 0) {
+			v--
+		}
+		if w := toks[v]; w.Kind == ctWord && !w.Cap && !(fl[v]&ffFunc != 0) && !(fl[v]&ffAux != 0) && !(fl[v]&ffRealisTo != 0) && !frameCueAt(toks, fl, v) {
+			if _, j := frameCueEndingAt(toks, fl, k); j < 0 {
+				fr.modal = "possible"
 			}
 		}
 	}
@@ -632,8 +858,8 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 			}
 			break
 		}
-		fn := lexFunctionWords[t.Lower]
-		if frameObjectStops[t.Lower] || (fn && content && words >= 3 && !frameDeterminers[t.Lower]) {
+		fn := (fl[k]&ffFunc != 0)
+		if (fl[k]&ffObjStop != 0) || (fn && content && words >= 3 && !(fl[k]&ffDet != 0)) {
 			break
 		}
 		words++
@@ -675,7 +901,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 	if !ix.Sentences[c.Sentence].Headline {
 		for i := lo; i <= hi; i++ {
 			t := toks[i]
-			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || lexFunctionWords[t.Lower] || i == 0 || frameInSlot(c, t) {
+			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || (fl[i]&ffFunc != 0) || i == 0 || frameInSlot(c, t) {
 				continue
 			}
 			if i+1 <= hi && toks[i+1].Kind == ctWord && toks[i+1].Cap && inName[i+1] < 0 {
@@ -695,7 +921,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 	if p.noun && p.head+1 <= hi && toks[p.head+1].Lower == "between" {
 		// "talks between A and B": A and B are who talked.
 		k = p.head + 2
-		for k < hi && frameDeterminers[toks[k].Lower] {
+		for k < hi && (fl[k]&ffDet != 0) {
 			k++
 		}
 		if inName[k] >= 0 {
@@ -713,7 +939,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 		for j > lo && (inName[j-1] >= 0 && inName[j-1] == inName[k] || frameInSlot(c, toks[j-1]) && frameInSlot(c, toks[k])) {
 			j--
 		}
-		if j-1 < lo || !frameLocatives[toks[j-1].Lower] {
+		if j-1 < lo || !(fl[j-1]&ffLocative != 0) {
 			break
 		}
 		k = j - 2
@@ -726,10 +952,13 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 			ref := refs[inName[k]]
 			fr.subj = claimActorKey(ref.Actor)
 			fr.subjStart, fr.subjEnd = ref.Start, ref.End
-			// "A and B met": both are the subject.
-			for j := k - 1; j >= lo && (inName[j] >= 0 || toks[j].Lower == "and" || toks[j].Text == ","); j-- {
-				if inName[j] >= 0 {
-					fr.subjStart = min(fr.subjStart, refs[inName[j]].Start)
+			// "A and B met", "A, B and C met": all are the subject (not
+			// "Unlike A and B, C is ...").
+			for j := k - 1; j > lo && toks[j].Lower == "and" && (inName[j-1] >= 0); {
+				for j--; j >= lo && (inName[j] >= 0 || toks[j].Text == ","); j-- {
+					if inName[j] >= 0 {
+						fr.subjStart = min(fr.subjStart, refs[inName[j]].Start)
+					}
 				}
 			}
 		case t.Lower == "he" || t.Lower == "she":
@@ -738,25 +967,30 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 				fr.subjStart, fr.subjEnd = t.Start, t.End
 				actors = append(actors, fr.subj)
 			}
-		case t.Kind == ctWord && t.Cap && !lexFunctionWords[t.Lower]:
+		case t.Kind == ctWord && t.Cap && !(fl[k]&ffFunc != 0):
 			fr.subj = "name:" + t.Lower
 			fr.subjStart, fr.subjEnd = t.Start, t.End
-		case t.Kind == ctWord && !lexFunctionWords[t.Lower] && len(t.Lower) > 1:
+		case t.Kind == ctWord && !(fl[k]&ffFunc != 0) && len(t.Lower) > 1:
 			// The head of the noun phrase before any phrase that follows
 			// it: "people living within a block of the bank were ...".
 			head, st := k, k
 			for hops := 0; ; hops++ {
 				st = head
-				for st > lo && toks[st-1].Kind == ctWord && (frameDeterminers[toks[st-1].Lower] || !lexFunctionWords[toks[st-1].Lower]) && inName[st-1] < 0 && head-st < 3 {
+				for st > lo && toks[st-1].Kind == ctWord && ((fl[st-1]&ffDet != 0) || !(fl[st-1]&ffFunc != 0)) && !(fl[st-1]&ffNeg != 0) && inName[st-1] < 0 && head-st < 3 {
 					st--
 				}
-				if hops == 2 || st-2 < lo || !frameSubjectPreps[toks[st-1].Lower] || toks[st-2].Kind != ctWord || lexFunctionWords[toks[st-2].Lower] || inName[st-2] >= 0 {
+				if hops == 2 || st-2 < lo || !(fl[st-1]&ffSubjPrep != 0) || toks[st-2].Kind != ctWord || (fl[st-2]&ffFunc != 0) || inName[st-2] >= 0 {
 					break
 				}
 				head = st - 2
 			}
 			fr.subj = "noun:" + r.lem.lemma(toks[head].Lower)
 			fr.subjStart, fr.subjEnd = toks[st].Start, toks[head].End
+			// "No gun has been recovered": the subject's quantifier
+			// denies the predicate.
+			if st > lo && (fl[st-1]&ffNone != 0) {
+				fr.neg, fr.predNeg = !fr.neg, !fr.predNeg
+			}
 		}
 	}
 	// "Esther Williams, the actress who starred in ..., has died": after
@@ -779,8 +1013,9 @@ func (r *frameReader) frame(ci int, toks []ctoken, refs []ActorRef, inName []int
 		// The actors the subject is written with: a title's country, a
 		// demonym or name before a noun ("Russian forces", "Trump and
 		// Putin meeting").
+		noun := strings.HasPrefix(fr.subj, "noun:")
 		for _, ref := range refs {
-			if fr.subjStart >= 0 && ref.End <= fr.subjEnd && ref.End >= fr.subjStart-4 && ref.Start >= fr.subjStart-40 {
+			if fr.subjStart >= 0 && ref.End <= fr.subjEnd && (ref.Start >= fr.subjStart || noun && ref.End >= fr.subjStart-4 && ref.Start >= fr.subjStart-40) {
 				key := claimActorKey(ref.Actor)
 				fr.subjects = append(fr.subjects, key)
 				if ref.Start >= fr.subjStart {

@@ -32,6 +32,9 @@ func (f *confFinder) frameLinks(frames [][]claimFrame, skip func(x, y int) bool,
 	for ci, frs := range frames {
 		for fi := range frs {
 			fr := &frs[fi]
+			if fr.weak {
+				continue
+			}
 			id := len(ids)
 			ids = append(ids, agrFrameID{ci, fi})
 			class, stem := fr.keys()

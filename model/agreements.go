@@ -268,7 +268,8 @@ func (f *confFinder) rarest(lemmas []lemmaID, n int) []lemmaID {
 // agrContradict: two similar sentences that still disagree in a slot are
 // not an agreement (the conflict stage judges them).
 func agrContradict(a, b Claim, da, db claimDetail) bool {
-	if a.Negated != b.Negated {
+	// What may be ("the dam could collapse") does not corroborate what is.
+	if a.Negated != b.Negated || (a.Modality == "possible") != (b.Modality == "possible") {
 		return true
 	}
 	for _, x := range a.Quantities {

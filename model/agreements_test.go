@@ -48,3 +48,80 @@ func TestAgreementNotOnContradiction(t *testing.T) {
 		t.Errorf("a claim and its negation are no agreement: %+v", ix.Agreements)
 	}
 }
+
+// agreementOf finds the agreement whose claims come from all the given
+// articles (by index), or nil.
+func agreementOf(ix *Index, arts ...int) *Agreement {
+	for i, g := range ix.Agreements {
+		in := map[int]bool{}
+		for _, c := range g.Claims {
+			in[ix.Sentences[c.Sentence].Article] = true
+		}
+		all := true
+		for _, a := range arts {
+			all = all && in[a]
+		}
+		if all {
+			return &ix.Agreements[i]
+		}
+	}
+	return nil
+}
+
+func TestAgreementParaphrase(t *testing.T) {
+	// One claim in three wordings: a predicate class (give up, hand over,
+	// cede), a paraphrase class (territory, land) and the same polarity.
+	ix := openTexts(t,
+		"Border talks\nArmenia has repeatedly refused to give up any of its territory in the talks with its neighbour.\n",
+		"Talks go on\nPrime Minister Nikol Pashinyan said Armenia will not hand over its land and called for new guarantees.\n",
+		"Envoys meet\nOfficials in Yerevan said on Tuesday that Armenia would never cede territory to anyone.\n",
+	)
+	g := agreementOf(ix, 0, 1)
+	if g == nil {
+		t.Fatalf("no agreement of 001 and 002: %+v", ix.Agreements)
+	}
+	if !strings.HasPrefix(g.Summary, "Armenia: ") || !strings.Contains(g.Summary, "(001, 002") {
+		t.Errorf("summary %q should say who did what and cite the sources", g.Summary)
+	}
+	if g.Independent < 2 {
+		t.Errorf("independent = %d, want at least 2", g.Independent)
+	}
+}
+
+func TestAgreementSamePlaceAndTime(t *testing.T) {
+	ix := openTexts(t,
+		"Leaders meet\nChancellor Olaf Scholz and President Emmanuel Macron held a summit meeting in Geneva on Monday, their first in a year.\n",
+		"Geneva summit\nOlaf Scholz and Emmanuel Macron met in Geneva on Monday to discuss energy prices.\n",
+		"Paris summit\nOlaf Scholz and Emmanuel Macron met in Lisbon on Monday to discuss energy prices.\n",
+	)
+	if agreementOf(ix, 0, 1) == nil {
+		t.Errorf("held a summit meeting / met, same people, place and day: want an agreement, got %+v", ix.Agreements)
+	}
+	if g := agreementOf(ix, 1, 2); g != nil {
+		t.Errorf("met in Geneva / met in Lisbon is no agreement: %+v", g)
+	}
+}
+
+func TestAgreementNotOnOtherSubject(t *testing.T) {
+	// The same predicate and object with another subject is another claim.
+	ix := openTexts(t,
+		"Contract awarded\nThe ministry said Boeing won the contract for the new tanker aircraft after a long review.\n",
+		"Tanker deal\nOfficials said Airbus won the contract for the new tanker aircraft after a long review.\n",
+	)
+	for _, g := range ix.Agreements {
+		if strings.Contains(g.Summary, "won") && len(g.Claims) > 1 {
+			t.Errorf("Boeing won / Airbus won is no agreement: %q", g.Summary)
+		}
+	}
+}
+
+func TestAgreementNotOnWhatMayBe(t *testing.T) {
+	// A fear or a demand is no report that it happened.
+	ix := openTexts(t,
+		"Dam fears\nResidents of Mosul fear the dam could collapse after weeks of heavy rain in the north.\n",
+		"Dam collapse\nThe dam near Mosul collapsed after weeks of heavy rain in the north, officials said.\n",
+	)
+	if g := agreementOf(ix, 0, 1); g != nil && strings.Contains(strings.ToLower(g.Summary), "collapse") {
+		t.Errorf("could collapse / collapsed is no agreement: %q", g.Summary)
+	}
+}

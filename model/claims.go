@@ -97,7 +97,8 @@ type placeEvent struct {
 	start, end int
 }
 
-// claimBuilder holds what extractClaims shares across sentences.
+// claimBuilder holds what extractClaims shares across sentences. Each
+// worker has its own (newWorker), sharing the read-only look-ups.
 type claimBuilder struct {
 	ix        *Index
 	lem       *lexLemmatizer
@@ -107,6 +108,16 @@ type claimBuilder struct {
 	byActor   [][]actorSpan  // per sentence: actor mentions
 	bySurface map[string]int // folded alias -> actor
 	topicsOf  map[int][]int  // sentence -> topics
+
+	// Workers number lemmas in their own lexicon; internOrder keeps, per
+	// sentence, the lemmas in the order the sentence first interned them,
+	// so that the index's numbering is the one a single pass in sentence
+	// order gives (see renumber).
+	internOrder [][]lemmaID
+	seenIn      []int32 // per local lemma: 1 + the last sentence that interned it
+	orderBuf    []lemmaID
+	sentence    int32
+	wordLemmas  map[string]lemmaID // content word -> lemma, in the worker's lexicon
 }
 
 type actorSpan struct {
@@ -115,13 +126,15 @@ type actorSpan struct {
 	role       string
 }
 
+// claimChunk is how many sentences a worker takes at a time.
+const claimChunk = 64
+
 // extractClaims reads every sentence (headlines included) into a Claim:
 // actors and topics from the index, quantities as intervals, times, places,
 // titles, polarity, modality and attribution, plus the details the conflict
-// and agreement stages align on.
+// and agreement stages align on. Sentences are read on every core.
 func (ix *Index) extractClaims() {
-	b := &claimBuilder{ix: ix, lem: newLexLemmatizer(), topicsOf: map[int][]int{}, bySurface: map[string]int{},
-		lx: &claimLexicon{ids: make(map[string]lemmaID, 4096)}, roleCache: map[string]roleInfo{}}
+	b := &claimBuilder{ix: ix, topicsOf: map[int][]int{}, bySurface: map[string]int{}}
 	b.byActor = make([][]actorSpan, len(ix.Sentences))
 	for ai, a := range ix.Actors {
 		for _, m := range a.Spans {
@@ -146,29 +159,113 @@ func (ix *Index) extractClaims() {
 	}
 	ix.Claims = make([]Claim, len(ix.Sentences))
 	ix.claimDetails = make([]claimDetail, len(ix.Sentences))
-	for si := range ix.Sentences {
-		ix.Claims[si], ix.claimDetails[si] = b.claim(si)
+	internOrder := make([][]lemmaID, len(ix.Sentences))
+	workerOf := make([]int32, len(ix.Sentences))
+	workers := parallelWorkers((len(ix.Sentences) + claimChunk - 1) / claimChunk)
+	builders := make([]*claimBuilder, workers)
+	for w := range builders {
+		builders[w] = b.newWorker(internOrder)
+		builders[w].lem.shared = ix.stems
 	}
+	forChunksParallel(len(ix.Sentences), claimChunk, workers, func(w, lo, hi int) {
+		wb := builders[w]
+		for si := lo; si < hi; si++ {
+			ix.Claims[si], ix.claimDetails[si] = wb.claim(si)
+			workerOf[si] = int32(w)
+		}
+	})
+	lx := renumber(ix.claimDetails, internOrder, workerOf, builders)
 	// Lemma weights: idf over sentences, floored, because in a small
 	// corpus about one event its own vocabulary is in most sentences yet
 	// still tells what a sentence is about.
-	df := make([]int, len(b.lx.vocab))
+	df := make([]int, len(lx.vocab))
 	for _, d := range ix.claimDetails {
 		for _, l := range d.lemmas {
 			df[l]++
 		}
 	}
 	n := float64(len(ix.claimDetails) + 1)
-	b.lx.weight = make([]float64, len(df))
+	lx.weight = make([]float64, len(df))
 	for l, c := range df {
 		w := 1.0
 		if c > 0 {
 			w = math.Log(n / float64(c))
 		}
-		b.lx.weight[l] = math.Max(w, 0.5)
+		lx.weight[l] = math.Max(w, 0.5)
 	}
-	b.lx.stories = articleStories(ix)
-	ix.claimLex = b.lx
+	lx.stories = articleStories(ix)
+	ix.claimLex = lx
+}
+
+// newWorker is a builder for one worker: its own buffers, caches and
+// lexicon, the shared look-ups of b.
+func (b *claimBuilder) newWorker(internOrder [][]lemmaID) *claimBuilder {
+	return &claimBuilder{ix: b.ix, byActor: b.byActor, bySurface: b.bySurface, topicsOf: b.topicsOf,
+		lem: newLexLemmatizer(), lx: &claimLexicon{ids: make(map[string]lemmaID, 4096)},
+		roleCache: map[string]roleInfo{}, internOrder: internOrder, wordLemmas: make(map[string]lemmaID, 4096)}
+}
+
+// use notes the first use of a lemma in the current sentence.
+func (b *claimBuilder) use(id lemmaID) {
+	if int(id) >= len(b.seenIn) {
+		b.seenIn = append(b.seenIn, make([]int32, int(id)+1-len(b.seenIn))...)
+	}
+	if b.seenIn[id] != b.sentence+1 {
+		b.seenIn[id] = b.sentence + 1
+		b.orderBuf = append(b.orderBuf, id)
+	}
+}
+
+// renumber gives the lemmas the numbers one pass over the sentences in
+// order gives (first use, first number) in one lexicon, and rewrites the
+// details' lemma sets with them: the conflict and agreement stages see the
+// same numbers, hence the same order of sums, however the work was shared.
+func renumber(details []claimDetail, internOrder [][]lemmaID, workerOf []int32, builders []*claimBuilder) *claimLexicon {
+	if len(builders) == 1 {
+		// One worker read the sentences in order: its numbers are those.
+		return builders[0].lx
+	}
+	size := 0
+	for _, wb := range builders {
+		size = max(size, len(wb.lx.vocab))
+	}
+	lx := &claimLexicon{ids: make(map[string]lemmaID, size)}
+	remap := make([][]lemmaID, len(builders))
+	for w, wb := range builders {
+		remap[w] = make([]lemmaID, len(wb.lx.vocab))
+		for i := range remap[w] {
+			remap[w][i] = -1
+		}
+	}
+	for si, order := range internOrder {
+		m := remap[workerOf[si]]
+		vocab := builders[workerOf[si]].lx.vocab
+		for _, l := range order {
+			if m[l] < 0 {
+				m[l] = lx.intern(vocab[l])
+			}
+		}
+		d := &details[si]
+		d.lemmas = remapSet(d.lemmas, m)
+		for i := range d.qctx {
+			d.qctx[i] = remapSet(d.qctx[i], m)
+		}
+		for i := range d.qframe {
+			d.qframe[i] = remapSet(d.qframe[i], m)
+		}
+		for i := range d.lists {
+			d.lists[i].ctx = remapSet(d.lists[i].ctx, m)
+		}
+	}
+	return lx
+}
+
+// remapSet renumbers a lemma set in place and sorts it again.
+func remapSet(s []lemmaID, m []lemmaID) []lemmaID {
+	for i, l := range s {
+		s[i] = m[l]
+	}
+	return lemmaSet(s)
 }
 
 func claimFold(s string) string {
@@ -200,6 +297,15 @@ func itoa(i int) string {
 }
 
 func (b *claimBuilder) claim(si int) (Claim, claimDetail) {
+	b.sentence = int32(si)
+	start := len(b.orderBuf)
+	c, d := b.read(si)
+	b.internOrder[si] = b.orderBuf[start:len(b.orderBuf):len(b.orderBuf)]
+	return c, d
+}
+
+// read is claim for one sentence.
+func (b *claimBuilder) read(si int) (Claim, claimDetail) {
 	ix := b.ix
 	sent := ix.Sentences[si]
 	art := ix.Articles[sent.Article]
@@ -291,13 +397,25 @@ func listQualifies(prev, next string) bool {
 // lemmas are the sentence's content words, folded, sorted and unique.
 func (b *claimBuilder) lemmas(toks []ctoken) []lemmaID {
 	out := make([]lemmaID, 0, len(toks)/2)
-	for _, t := range toks {
-		if t.Kind != ctWord || lexFunctionWords[t.Lower] || len(t.Lower) < 2 {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != ctWord || t.is(ctfFunction) || len(t.Lower) < 2 {
 			continue
 		}
-		out = append(out, b.lx.intern(b.lem.lemma(t.Lower)))
+		out = append(out, b.wordLemma(t.Lower))
 	}
 	return lemmaSet(out)
+}
+
+// wordLemma is intern(lemma(w)) for a content word, remembered per word.
+func (b *claimBuilder) wordLemma(w string) lemmaID {
+	id, ok := b.wordLemmas[w]
+	if !ok {
+		id = b.lx.intern(b.lem.lemma(w))
+		b.wordLemmas[w] = id
+	}
+	b.use(id)
+	return id
 }
 
 // lemmaSet sorts lemma IDs and drops duplicates, in place.
@@ -338,8 +456,8 @@ func (b *claimBuilder) context(toks []ctoken, start, end, n int) []lemmaID {
 		if t.Kind == ctPunct && (t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "(" || t.Text == ")") {
 			return false
 		}
-		if t.Kind == ctWord && !lexFunctionWords[t.Lower] && len(t.Lower) > 1 && !(t.Start >= start && t.End <= end) {
-			out = append(out, b.lx.intern(b.lem.lemma(t.Lower)))
+		if t.Kind == ctWord && !t.is(ctfFunction) && len(t.Lower) > 1 && !(t.Start >= start && t.End <= end) {
+			out = append(out, b.wordLemma(t.Lower))
 		}
 		return true
 	}
@@ -395,7 +513,7 @@ func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
 		if confEventClass[b.lem.lemma(t.Lower)] {
 			return true
 		}
-		if !lexFunctionWords[t.Lower] && k > last+1 && toks[last+1].Lower != "of" {
+		if !t.is(ctfFunction) && k > last+1 && toks[last+1].Lower != "of" {
 			break
 		}
 	}
@@ -412,6 +530,9 @@ func claimModalBefore(toks []ctoken, start int) string {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if toks[k].Kind == ctPunct && toks[k].Text != "-" {
 			break
+		}
+		if !toks[k].is(ctfModalCue) {
+			continue
 		}
 		if v, n := polModalities.match(toks, k); n > 0 {
 			return v
@@ -447,7 +568,15 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 	// Titled names the actor index did not take up: keyed by the actor
 	// whose span they overlap (when that mention carried no title) or by
 	// name.
-	for _, fr := range fallbackRoles(s, toks) {
+	var fallback []roleMention
+	for i := range toks {
+		// The fallback grammar starts at a role word: most sentences have none.
+		if toks[i].Kind == ctWord && toks[i].is(ctfRoleHead) {
+			fallback = fallbackRoles(s, toks)
+			break
+		}
+	}
+	for _, fr := range fallback {
 		covered := false
 		for _, as := range b.byActor[si] {
 			if as.start < fr.end && fr.start < as.end {
@@ -545,7 +674,7 @@ func (b *claimBuilder) subjectKey(s string, toks []ctoken, si, cue int) string {
 		if t.Start < clause {
 			break
 		}
-		if t.Kind == ctWord && t.Cap && !lexFunctionWords[t.Lower] {
+		if t.Kind == ctWord && t.Cap && !t.is(ctfFunction) {
 			st := k
 			for st > 0 && toks[st-1].Kind == ctWord && toks[st-1].Cap {
 				st--
@@ -579,7 +708,7 @@ func (b *claimBuilder) firsts(s string, toks []ctoken, times []TimeRef) []firstS
 						if toks[j].Kind != ctWord {
 							break
 						}
-						if lexFunctionWords[toks[j].Lower] {
+						if toks[j].is(ctfFunction) {
 							if what == "" && j > i+1 {
 								what = b.lem.lemma(toks[j-1].Lower)
 							}
@@ -615,7 +744,7 @@ func (b *claimBuilder) labels(s string, toks []ctoken) []quotedLabel {
 		// The carrier noun: the content word before the verb.
 		noun := ""
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if toks[k].Kind == ctWord && !lexFunctionWords[toks[k].Lower] {
+			if toks[k].Kind == ctWord && !toks[k].is(ctfFunction) {
 				noun = b.lem.lemma(toks[k].Lower)
 				break
 			}
@@ -651,7 +780,7 @@ func (b *claimBuilder) placeEvents(toks []ctoken, places []Value) []placeEvent {
 			if t.Kind == ctPunct {
 				break
 			}
-			if t.Kind == ctWord && !t.Cap && !lexFunctionWords[t.Lower] && !geoCompassWords[t.Lower] {
+			if t.Kind == ctWord && !t.Cap && !t.is(ctfFunction) && !geoCompassWords[t.Lower] {
 				out = append(out, placeEvent{
 					verb: b.lem.lemma(t.Lower), place: p, modal: claimModalBefore(toks, t.Start),
 					negated: polNegatedAt(toks, k), start: t.Start, end: p.End,
@@ -693,7 +822,7 @@ func (b *claimBuilder) predicates(s string, toks []ctoken, si int) []predicate {
 	var out []predicate
 	for i := 0; i < len(toks)-1; i++ {
 		t := toks[i]
-		if t.Kind != ctWord || !t.Cap || lexFunctionWords[t.Lower] {
+		if t.Kind != ctWord || !t.Cap || t.is(ctfFunction) {
 			continue
 		}
 		// The end of a name: the next token is not capitalised.
@@ -712,7 +841,7 @@ func (b *claimBuilder) predicates(s string, toks []ctoken, si int) []predicate {
 			}
 			k++
 		}
-		if k >= len(toks) || toks[k].Kind != ctWord || toks[k].Cap || lexFunctionWords[toks[k].Lower] || polSpeechVerbs[toks[k].Lower] {
+		if k >= len(toks) || toks[k].Kind != ctWord || toks[k].Cap || toks[k].is(ctfFunction) || toks[k].is(ctfSpeech) {
 			continue
 		}
 		verb := toks[k]
@@ -726,7 +855,7 @@ func (b *claimBuilder) predicates(s string, toks []ctoken, si int) []predicate {
 			if o.Kind != ctWord {
 				break
 			}
-			if lexFunctionWords[o.Lower] {
+			if o.is(ctfFunction) {
 				continue
 			}
 			p.object = append(p.object, b.lem.lemma(o.Lower))

@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,6 +23,74 @@ type ctoken struct {
 	Lower      string
 	Kind       int
 	Cap        bool
+	flags      ctFlags // the word lists Lower is in
+}
+
+// ctFlags tell which of the claim grammars' word lists a token's folded
+// form is in: looked up once when a sentence is tokenized rather than at
+// every test, since the grammars test most tokens against several lists.
+type ctFlags uint16
+
+const (
+	ctfFunction  ctFlags = 1 << iota // lexFunctionWords
+	ctfNegator                       // polNegators
+	ctfSpeech                        // polSpeechVerbs
+	ctfStanceCue                     // first word of a polStances phrase
+	ctfModalCue                      // first word of a polModalities phrase
+	ctfNegPhrase                     // first word of a polNegPhrases phrase
+	ctfRoleHead                      // roleHeads
+	ctfQStart                        // qStartWords, of the part before a hyphen
+	ctfTimeStart                     // tRelativeStart
+)
+
+func (t *ctoken) is(f ctFlags) bool { return t.flags&f != 0 }
+
+var (
+	ctFlagOnce  sync.Once
+	ctFlagTable map[string]ctFlags
+)
+
+// ctLexicon maps every word of those lists to its flags. It is built on
+// first use, after the init functions that fill some of the lists.
+func ctLexicon() map[string]ctFlags {
+	ctFlagOnce.Do(func() {
+		m := map[string]ctFlags{}
+		set := func(words map[string]bool, f ctFlags) {
+			for w, in := range words {
+				if in {
+					m[w] |= f
+				}
+			}
+		}
+		first := func(pt *lexPhrases, f ctFlags) {
+			for w, l := range pt.byFirst {
+				if len(l) > 0 {
+					m[w] |= f
+				}
+			}
+		}
+		set(lexFunctionWords, ctfFunction)
+		set(polNegators, ctfNegator)
+		set(polSpeechVerbs, ctfSpeech)
+		first(polStances, ctfStanceCue)
+		first(polModalities, ctfModalCue)
+		first(polNegPhrases, ctfNegPhrase)
+		set(roleHeads, ctfRoleHead)
+		set(qStartWords, ctfQStart)
+		set(tRelativeStart, ctfTimeStart)
+		ctFlagTable = m
+	})
+	return ctFlagTable
+}
+
+// ctLookupFlags gives the flags of a folded token.
+func ctLookupFlags(lex map[string]ctFlags, lower string) ctFlags {
+	f := lex[lower]
+	// A hyphenated word opens a quantity by its first part ("half-hour").
+	if k := strings.IndexByte(lower, '-'); k > 0 {
+		f = f&^ctfQStart | lex[lower[:k]]&ctfQStart
+	}
+	return f
 }
 
 // tokenize splits a sentence for the claim grammars. It keeps hyphenated
@@ -33,6 +102,16 @@ func ctokenize(s string) []ctoken { return ctokenizeInto(make([]ctoken, 0, len(s
 
 // ctokenizeInto appends the tokens of s to toks (a buffer to reuse).
 func ctokenizeInto(toks []ctoken, s string) []ctoken {
+	from := len(toks)
+	toks = ctokenizeText(toks, s)
+	lex := ctLexicon()
+	for i := from; i < len(toks); i++ {
+		toks[i].flags = ctLookupFlags(lex, toks[i].Lower)
+	}
+	return toks
+}
+
+func ctokenizeText(toks []ctoken, s string) []ctoken {
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -84,15 +163,21 @@ func newCToken(s string, st, en, kind int) ctoken {
 // foldWord lower-cases and maps typographic apostrophes and dashes to ASCII.
 // It allocates only when the word has something to fold.
 func ctFold(w string) string {
-	plain := true
+	upper, ascii := false, true
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if c >= 0x80 || (c >= 'A' && c <= 'Z') {
-			plain = false
+		if c >= 0x80 {
+			ascii = false
 			break
 		}
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+		}
 	}
-	if plain {
+	if ascii {
+		if upper {
+			return strings.ToLower(w)
+		}
 		return w
 	}
 	w = strings.ToLower(w)

@@ -67,6 +67,7 @@ func (ix *Index) findConflicts() {
 	f.places()
 	f.firsts()
 	f.labels()
+	f.frameContradictions()
 	ix.Conflicts = f.build()
 }
 
@@ -190,7 +191,11 @@ type confQty struct {
 // conflict; an expectation against a reported outcome is soft; a preview's
 // forecast against a report is none.
 func (f *confFinder) numeric() {
-	var qs []confQty
+	nq := 0
+	for ci := range f.ix.Claims {
+		nq += len(f.ix.Claims[ci].Quantities)
+	}
+	qs := make([]confQty, 0, nq) // sized once: the entries are large
 	type qkey struct {
 		dim string
 		l   lemmaID
@@ -224,7 +229,9 @@ func (f *confFinder) numeric() {
 		}
 	}
 	blocks.pairs(func(x, y int) {
-		a, b := qs[x], qs[y]
+		// Pointers: copies would escape to the heap (whatFn keeps them)
+		// for every pair tried, not only for the candidates.
+		a, b := &qs[x], &qs[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
 		}
@@ -260,6 +267,9 @@ func (f *confFinder) numeric() {
 		if confTimesDiffer(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
 			return // figures for different times: a toll that grew, a later season
 		}
+		if f.figuresOfOthers(a, b) {
+			return // one player's passes against another's
+		}
 		if a.q.Unit == "time" {
 			return // "three times": how often, rarely one fact
 		}
@@ -273,7 +283,7 @@ func (f *confFinder) numeric() {
 		if (ea && artA.Kind == KindPreview && !eb) || (eb && artB.Kind == KindPreview && !ea) {
 			return // a forecast written before the event is not contradicted by its outcome
 		}
-		cand := confCandidate{kind: "numeric", score: align, whatFn: func() string { return f.numericWhat(a, b) }}
+		cand := confCandidate{kind: "numeric", score: align, whatFn: func() string { return f.numericWhat(*a, *b) }}
 		switch {
 		case (a.modal != "") != (b.modal != ""):
 			ratio := math.Max(pa, pb) / math.Min(pa, pb)

@@ -326,3 +326,73 @@ func TestConflictStoriesKeptApart(t *testing.T) {
 		t.Errorf("stories %v, want {0,1} and {2,3}", st)
 	}
 }
+
+// conflictBetween finds a conflict with claims from both articles.
+func conflictBetween(ix *Index, a, b int) *Conflict {
+	for i, c := range ix.Conflicts {
+		in := map[int]bool{}
+		for _, r := range c.Claims {
+			in[ix.Sentences[r.Sentence].Article] = true
+		}
+		if in[a] && in[b] {
+			return &ix.Conflicts[i]
+		}
+	}
+	return nil
+}
+
+func TestConflictFrameNegation(t *testing.T) {
+	// The same subject and predicate, one source denying it.
+	ix := openTexts(t,
+		"Profile\nMaria Sharapova, the Russian tennis star, is not married.\n",
+		"Wedding\nMaria Sharapova is married to a tennis player.\n",
+	)
+	c := conflictBetween(ix, 0, 1)
+	if c == nil || c.Kind != "negation" || c.Severity != SeverityHard {
+		t.Fatalf("want a hard negation conflict, got %+v", ix.Conflicts)
+	}
+	if !strings.HasPrefix(c.Summary, "Maria Sharapova: ") {
+		t.Errorf("summary %q should name the subject", c.Summary)
+	}
+	checkRefs(t, ix, *c)
+}
+
+func TestConflictAntonyms(t *testing.T) {
+	ix := openTexts(t,
+		"Final\nThe Brazilian team won the final against Germany in Yokohama.\n",
+		"Final report\nThe Brazilian team lost the final against Germany.\n",
+	)
+	if c := conflictBetween(ix, 0, 1); c == nil || c.Kind != "negation" {
+		t.Fatalf("won / lost the same final: want a conflict, got %+v", ix.Conflicts)
+	}
+	// Opposed words in one statement told twice.
+	ix = openTexts(t,
+		"Results\nThe company reported a profit of $5 million in the first quarter of the year.\n",
+		"Quarterly results\nThe company reported a loss in the first quarter.\n",
+	)
+	if c := conflictBetween(ix, 0, 1); c == nil {
+		t.Fatalf("a profit / a loss in the same quarter: want a conflict, got %+v", ix.Conflicts)
+	}
+}
+
+func TestConflictFrameNotOnOtherSubject(t *testing.T) {
+	// Two players' figures, one predicate: no contradiction.
+	ix := openTexts(t,
+		"Game\nPeyton Manning completed 29 of 34 passes for 364 yards in the victory over David Garrard and the Jaguars.\n",
+		"Game report\nDavid Garrard completed 28 of 41 passes for 329 yards in the defeat by Peyton Manning and the Colts.\n",
+	)
+	if c := conflictBetween(ix, 0, 1); c != nil {
+		t.Errorf("two players' passes are no conflict: %+v", c)
+	}
+}
+
+func TestConflictFrameObjectNegationIsNoDenial(t *testing.T) {
+	// "escaped without injury" says they escaped.
+	ix := openTexts(t,
+		"Shooting\nThe other guests at the party escaped, police said.\n",
+		"Party shooting\nThe other guests at the party escaped without injury, police said.\n",
+	)
+	if c := conflictBetween(ix, 0, 1); c != nil && c.Kind == "negation" {
+		t.Errorf("escaped / escaped without injury is no denial: %+v", c)
+	}
+}

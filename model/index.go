@@ -21,6 +21,7 @@ func BuildProgress(arts []*Article, progress ProgressFunc) *Index {
 			progress(Progress{Stage: "indexing", Done: i + 1, Total: len(indexStages)})
 		}
 	}
+	ix.stems = nil
 	return ix
 }
 

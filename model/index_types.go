@@ -16,9 +16,9 @@ type Index struct {
 	// align on; claimLex holds their lemma vocabulary (claims.go).
 	claimDetails []claimDetail
 	claimLex     *claimLexicon
-	// claimFrames parallels Claims with their predications, read once
-	// for the conflict and agreement stages (agree_frames.go).
-	claimFrames [][]claimFrame
+	// claimFrames holds the claims' predications, read once for the
+	// conflict and agreement stages (agree_frames.go).
+	claimFrames *frameIndex
 
 	// Per-sentence lookups built by indexActors and indexTopics (see
 	// SentenceActors, SentenceTopics, ActorByName): the refs of sentence s
@@ -28,6 +28,10 @@ type Index struct {
 	actorByName   map[string]int
 	topicRefs     []int32
 	topicRefStart []int32
+
+	// stems are the Snowball stems the topics stage found, for the claims
+	// stage (lexicon.go); nil outside Build.
+	stems *stemCache
 }
 
 // Actor kinds.

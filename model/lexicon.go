@@ -58,10 +58,31 @@ var lexSynonymStem = func() map[string]string {
 
 // lexLemmatizer folds content words to a comparable form: the synonym class
 // when the word has one, its Snowball stem otherwise. One lemmatizer serves
-// one Build, so its cache needs no lock and dies with the build.
+// one worker of one Build, so its cache needs no lock and dies with the
+// build.
 type lexLemmatizer struct {
 	cache map[string]string
 	stems map[string]string
+	// shared, when set, holds the stems an earlier stage found.
+	shared *stemCache
+}
+
+// stemCache holds the Snowball stems an earlier stage of the build found
+// (Index.stems): a corpus repeats its words and stemming is slow. Each map
+// is a word -> stem cache of one topics worker, read-only once the topics
+// stage is done, so workers of later stages read them without locks.
+type stemCache struct{ maps []map[string]string }
+
+func (c *stemCache) stem(w string) string {
+	// The topics stage keeps words of three letters or fewer unstemmed.
+	if c != nil && len(w) > 3 {
+		for _, m := range c.maps {
+			if v, ok := m[w]; ok {
+				return v
+			}
+		}
+	}
+	return english.Stem(w, false)
 }
 
 func newLexLemmatizer() *lexLemmatizer {
@@ -69,13 +90,14 @@ func newLexLemmatizer() *lexLemmatizer {
 }
 
 func (l *lexLemmatizer) lemma(w string) string {
-	if c, ok := lexSynonymClass[w]; ok {
-		return c
-	}
 	if v, ok := l.cache[w]; ok {
 		return v
 	}
-	v := english.Stem(w, false)
+	if c, ok := lexSynonymClass[w]; ok {
+		l.cache[w] = c
+		return c
+	}
+	v := l.shared.stem(w)
 	if c, ok := lexSynonymStem[v]; ok {
 		v = c
 	}
@@ -90,7 +112,7 @@ func (l *lexLemmatizer) stem(w string) string {
 	if v, ok := l.stems[w]; ok {
 		return v
 	}
-	v := english.Stem(w, false)
+	v := l.shared.stem(w)
 	l.stems[w] = v
 	return v
 }

@@ -122,7 +122,7 @@ func listSegmentItem(toks []ctoken, a, b int, first bool) (it listItem, closing,
 		end = b
 		trailing := 0
 		for end > a && !toks[end-1].Cap {
-			if toks[end-1].Kind != ctWord || lexFunctionWords[toks[end-1].Lower] {
+			if toks[end-1].Kind != ctWord || toks[end-1].is(ctfFunction) {
 				return listItem{}, false, false
 			}
 			end--
@@ -155,10 +155,10 @@ func listSegmentItem(toks []ctoken, a, b int, first bool) (it listItem, closing,
 		closing = b-end > 2
 	}
 	// "The", "A" opening the run are not part of the name.
-	for st < end-1 && lexFunctionWords[toks[st].Lower] {
+	for st < end-1 && toks[st].is(ctfFunction) {
 		st++
 	}
-	if lexFunctionWords[toks[st].Lower] {
+	if toks[st].is(ctfFunction) {
 		return listItem{}, false, false
 	}
 	return listItem{key: "name:" + toks[end-1].Lower, start: toks[st].Start, end: toks[end-1].End}, closing, true

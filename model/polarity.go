@@ -49,7 +49,7 @@ func init() {
 
 // isNegator tells a word that negates what it governs ("not", "didn't").
 func polIsNegator(t ctoken) bool {
-	return polNegators[t.Lower] || strings.HasSuffix(t.Lower, "n't")
+	return t.is(ctfNegator) || strings.HasSuffix(t.Lower, "n't")
 }
 
 // negatedAt tells whether the predicate at toks[i] is negated: a negator
@@ -83,6 +83,9 @@ func polSentenceNegated(toks []ctoken) bool {
 		if polIsNegator(t) {
 			return true
 		}
+		if !t.is(ctfStanceCue | ctfNegPhrase) {
+			continue
+		}
 		if v, n := polStances.match(toks, i); n > 0 && v == "-" {
 			return true
 		}
@@ -107,7 +110,7 @@ func polModality(toks []ctoken) (string, int) {
 			quoted = !quoted
 			continue
 		}
-		if quoted || t.Kind != ctWord {
+		if quoted || t.Kind != ctWord || !t.is(ctfModalCue) {
 			continue
 		}
 		// "May" opening a sentence is the month only before a number.
@@ -139,7 +142,7 @@ func polAttribution(s string, toks []ctoken) string {
 		}
 	}
 	for i, t := range toks {
-		if t.Kind != ctWord || !polSpeechVerbs[t.Lower] || t.Lower == "according" {
+		if t.Kind != ctWord || !t.is(ctfSpeech) || t.Lower == "according" {
 			continue
 		}
 		// "X said": the subject right before the verb.
@@ -172,7 +175,7 @@ func polSubjectBefore(s string, toks []ctoken, i int) string {
 	start := k
 	for start > 0 && start > k-5 {
 		p := toks[start-1]
-		if p.Kind != ctWord || lexFunctionWords[p.Lower] && p.Lower != "of" {
+		if p.Kind != ctWord || p.is(ctfFunction) && p.Lower != "of" {
 			break
 		}
 		start--
@@ -217,6 +220,9 @@ type polStance struct {
 func polParseStances(s string, toks []ctoken, lem *lexLemmatizer) []polStance {
 	var out []polStance
 	for i := 0; i < len(toks); i++ {
+		if !toks[i].is(ctfStanceCue) {
+			continue
+		}
 		v, n := polStances.match(toks, i)
 		if n == 0 {
 			continue
@@ -235,7 +241,7 @@ func polParseStances(s string, toks []ctoken, lem *lexLemmatizer) []polStance {
 			if t.Kind != ctWord || t.Lower == "and" || t.Lower == "but" {
 				break
 			}
-			if lexFunctionWords[t.Lower] || t.Cap {
+			if t.is(ctfFunction) || t.Cap {
 				if len(st.target) > 0 {
 					break
 				}

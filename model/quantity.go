@@ -117,10 +117,7 @@ func qMayStart(t ctoken) bool {
 	if w[0] >= '0' && w[0] <= '9' {
 		return true
 	}
-	if k := strings.IndexByte(w, '-'); k > 0 {
-		w = w[:k]
-	}
-	return qStartWords[w]
+	return t.is(ctfQStart) // qStartWords, of the part before a hyphen
 }
 
 // qStartWords are the first words of hedges and number expressions (filled
@@ -187,9 +184,9 @@ func qAt(s string, toks []ctoken, i int) (Quantity, int) {
 		} else if num.fraction {
 			unit = qUnitCanon["percent"]
 			// The whole: "of the town", "of Ukraine's territory".
-			if k < len(toks) && toks[k].Kind == ctWord && !lexFunctionWords[toks[k].Lower] && k > j {
+			if k < len(toks) && toks[k].Kind == ctWord && !toks[k].is(ctfFunction) && k > j {
 				end = k + 1
-				if k+2 < len(toks) && toks[k+1].isPossessive() && toks[k+2].Kind == ctWord && !lexFunctionWords[toks[k+2].Lower] {
+				if k+2 < len(toks) && toks[k+1].isPossessive() && toks[k+2].Kind == ctWord && !toks[k+2].is(ctfFunction) {
 					end = k + 3
 				}
 				unitWord = toks[end-1].Lower
@@ -509,7 +506,7 @@ func qCountNoun(toks []ctoken, k int, n float64) (string, int) {
 	first, firstAt := "", -1
 	for j := k; j < len(toks) && j < k+3; j++ {
 		t := toks[j]
-		if t.Kind != ctWord || lexFunctionWords[t.Lower] || t.isPossessive() {
+		if t.Kind != ctWord || t.is(ctfFunction) || t.isPossessive() {
 			break
 		}
 		if _, isNum := qNumberWords[t.Lower]; isNum {

@@ -43,11 +43,12 @@ func TestRTE3Contradictions(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
 			t.Fatalf("bad line: %v", err)
 		}
-		// One paragraph per article; a blank first line keeps the
-		// sentence from being taken for a headline only.
+		// One paragraph per article under a neutral title line: a lone
+		// line would be read as the article's headline, and headlines are
+		// read differently (title case, names only confirmed by the body).
 		docs := []Document{
-			{Name: "t.txt", File: "t.txt", Data: []byte(strings.TrimSpace(p.T) + "\n")},
-			{Name: "h.txt", File: "h.txt", Data: []byte(strings.TrimSpace(p.H) + "\n")},
+			{Name: "t.txt", File: "t.txt", Data: []byte("Text\n\n" + strings.TrimSpace(p.T) + "\n")},
+			{Name: "h.txt", File: "h.txt", Data: []byte("Hypothesis\n\n" + strings.TrimSpace(p.H) + "\n")},
 		}
 		ix, err := Open(docs, nil)
 		if err != nil {

@@ -33,44 +33,156 @@ func sentenceTokenizer() *sentences.DefaultSentenceTokenizer {
 
 // splitParagraph cuts one paragraph into sentence spans (byte offsets into
 // para). Paragraphs are never joined: a line break always ends a sentence.
+// It cuts where the tokenizer cuts the whole paragraph (tokenizeParagraph),
+// reading only windows around the words that may end a sentence.
 func splitParagraph(para string) []Span {
-	if strings.TrimSpace(para) == "" {
+	var wordsBuf [64][2]int32
+	words := wordsBuf[:0] // [start, end) of each whitespace-separated word
+	var candBuf [16]int32
+	cands := candBuf[:0] // indexes of words holding ".", "!" or "?"
+	inWord, hasEnd, cjkEnd, cjkCut := false, false, false, false
+	start := 0
+	for i := 0; i < len(para); {
+		c := para[i]
+		w := 1
+		space := false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(para[i:])
+			space = unicode.IsSpace(r)
+			switch r {
+			case '。', '！', '？':
+				cjkEnd, cjkCut = true, true
+			case '；':
+				cjkCut = true
+			}
+		}
+		if space {
+			if inWord {
+				if hasEnd {
+					cands = append(cands, int32(len(words)))
+				}
+				words = append(words, [2]int32{int32(start), int32(i)})
+				inWord = false
+			}
+		} else {
+			if !inWord {
+				inWord, hasEnd, start = true, false, i
+			}
+			if c == '.' || c == '!' || c == '?' {
+				hasEnd = true
+			}
+		}
+		i += w
+	}
+	if inWord {
+		if hasEnd {
+			cands = append(cands, int32(len(words)))
+		}
+		words = append(words, [2]int32{int32(start), int32(len(para))})
+	}
+	switch {
+	case len(words) == 0:
 		return nil
+	case len(cands) == 0 && !cjkEnd:
+		// The tokenizer breaks only after these marks: a headline, caption
+		// or list item without any is one sentence.
+		return appendSentenceSpan(nil, para, 0, len(para))
+	case cjkCut:
+		// The tokenizer also cuts words after CJK punctuation, which the
+		// windows do not follow: the whole paragraph goes through it.
+		return tokenizeParagraph(para)
 	}
-	// The tokenizer is the slowest part of indexing and breaks only after
-	// these marks: a headline, caption or list item without any is one
-	// sentence.
-	if !strings.ContainsAny(para, sentenceEnders) {
-		st, en := 0, len(para)
-		for st < en && isSpaceByte(para[st]) {
-			st++
-		}
-		for en > st && isSpaceByte(para[en-1]) {
-			en--
-		}
-		return []Span{{st, en}}
-	}
-	return tokenizeParagraph(para)
+	return tokenizeWindows(para, words, cands)
 }
 
-// sentenceEnders are the marks after which the tokenizer may end a
-// sentence (its english.WordTokenizer and DefaultPunctStrings).
-const sentenceEnders = ".!?。！？"
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// tokenizeParagraph is splitParagraph through the tokenizer.
+// tokenizeParagraph is splitParagraph through the tokenizer reading the
+// whole paragraph.
 func tokenizeParagraph(para string) []Span {
 	var spans []Span
 	for _, s := range sentenceTokenizer().Tokenize(para) {
-		st, en := s.Start, s.End
-		for st < en && isSpaceByte(para[st]) {
-			st++
+		spans = appendSentenceSpan(spans, para, s.Start, s.End)
+	}
+	return mergeFalseSplits(para, spans)
+}
+
+// appendSentenceSpan adds para[st:en] without its outer spaces, if any is
+// left.
+func appendSentenceSpan(spans []Span, para string, st, en int) []Span {
+	for st < en && isSpaceByte(para[st]) {
+		st++
+	}
+	for en > st && isSpaceByte(para[en-1]) {
+		en--
+	}
+	if st < en {
+		spans = append(spans, Span{st, en})
+	}
+	return spans
+}
+
+// The tokenizer (Punkt) decides whether a word ends a sentence from that
+// word, the one before it (". ." is an ellipsis) and the two after it (the
+// next word's case and type, which depend on the word after it), and only
+// a word holding ".", "!" or "?" can end one. So it gives the same breaks
+// when it reads, instead of the whole paragraph, a few words around each
+// such word: most of its time went on the words in between.
+const (
+	windowBefore = 1
+	windowAfter  = 2
+)
+
+// tokenizeWindows is tokenizeParagraph reading only windows around the
+// candidate words (indexes into words, the paragraph's whitespace-separated
+// words).
+func tokenizeWindows(para string, words [][2]int32, cands []int32) []Span {
+	tok := sentenceTokenizer()
+	var breaksBuf [16]int
+	breaks := breaksBuf[:0]
+	for k := 0; k < len(cands); {
+		// Candidates whose windows overlap share one window.
+		first := int(cands[k])
+		last := first
+		k++
+		for k < len(cands) && int(cands[k])-windowBefore <= last+windowAfter+1 {
+			last = int(cands[k])
+			k++
 		}
-		for en > st && isSpaceByte(para[en-1]) {
-			en--
+		lo := max(first-windowBefore, 0)
+		hi := min(last+windowAfter, len(words)-1)
+		winStart := int(words[lo][0])
+		winEnd := len(para)
+		if hi+1 < len(words) {
+			// Up to the next word, so the last word is followed by space
+			// as it is in the paragraph.
+			winEnd = int(words[hi+1][0])
 		}
-		if st < en {
-			spans = append(spans, Span{st, en})
+		for _, t := range tok.AnnotatedTokens(para[winStart:winEnd]) {
+			if !t.SentBreak {
+				continue
+			}
+			pos := winStart + t.Position
+			// Only the candidates' own verdicts count: the words at the
+			// window's edges miss their context. (The paragraph's last
+			// word ends at its end, trailing spaces included.)
+			if pos < int(words[first][0]) || pos > int(words[last][1]) && pos != len(para) {
+				continue
+			}
+			breaks = append(breaks, pos)
 		}
+	}
+	var spans []Span
+	lastBreak := 0
+	for _, b := range breaks {
+		spans = appendSentenceSpan(spans, para, lastBreak, b)
+		lastBreak = b
+	}
+	if lastBreak != len(para) {
+		spans = appendSentenceSpan(spans, para, lastBreak, len(para))
 	}
 	return mergeFalseSplits(para, spans)
 }

@@ -46,7 +46,7 @@ func parseTimes(s string, toks []ctoken, date time.Time, ahead bool) []TimeRef {
 	for i := 0; i < len(toks); i++ {
 		// Only numbers, capitalised words (months, weekdays) and a few
 		// relative words can open a time.
-		if t := toks[i]; t.Kind == ctPunct || (t.Kind == ctWord && !t.Cap && !tRelativeStart[t.Lower]) {
+		if t := toks[i]; t.Kind == ctPunct || (t.Kind == ctWord && !t.Cap && !t.is(ctfTimeStart)) {
 			continue
 		}
 		tr, n := tAt(s, toks, i, date, ahead)

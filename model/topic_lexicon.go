@@ -138,7 +138,8 @@ func topicStem(f string) string {
 	return english.Stem(f, false)
 }
 
-// topicStemmer caches stems for one build: a corpus repeats its words.
+// topicStemmer caches stems for one worker of a build: a corpus repeats
+// its words.
 type topicStemmer struct {
 	cache map[string]string
 }

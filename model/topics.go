@@ -53,12 +53,9 @@ type topicBuilder struct {
 	ix    *Index
 	lx    *topicLexicon
 	g     *gazetteerData
-	stem  topicStemmer
 	ids   map[string]uint32
-	words []string // stem by id-1
-	folds []string // by id-1: the first word seen with that stem
-	toks  []actTok
-	stems []string
+	words []string    // stem by id-1
+	folds []string    // by id-1: the first word seen with that stem
 	accs  []*topicAcc // by topic: vocabulary topics, then discovered ones
 	// The content words of every sentence: word[wordAt[s]:wordAt[s+1]].
 	word      []uint32
@@ -83,11 +80,8 @@ func (ix *Index) indexTopics() {
 	for i := range ix.Sentences {
 		n += len(ix.Sentences[i].Text)
 	}
-	// About one new word per 60 bytes of text: sized once rather than grown.
-	b := &topicBuilder{
-		ix: ix, lx: loadTopicLexicon(), g: loadGazetteer(),
-		stem: topicStemmer{cache: make(map[string]string, n/60+64)}, ids: make(map[string]uint32, n/80+64),
-	}
+	// About one new stem per 80 bytes of text: sized once rather than grown.
+	b := &topicBuilder{ix: ix, lx: loadTopicLexicon(), g: loadGazetteer(), ids: make(map[string]uint32, n/80+64)}
 	b.accs = make([]*topicAcc, len(b.lx.names))
 	grams := b.firstPass()
 	matcher, names := b.chooseTopics(grams)
@@ -96,87 +90,188 @@ func (ix *Index) indexTopics() {
 	ix.buildTopicRefs()
 }
 
+// topicChunk is how many sentences a worker reads at a time in the first
+// pass.
+const topicChunk = 128
+
+// topicScan is what a worker reads from a chunk of sentences for the first
+// pass: the vocabulary hits and every content word, in text order.
+type topicScan struct {
+	hits    []topicHit
+	words   []topicWord
+	ends    []int32 // per sentence of the chunk: end of its words
+	nextHit int     // the first hit not taken up yet
+}
+
+// topicHit is a vocabulary keyword found in a sentence.
+type topicHit struct {
+	topic, sentence int32
+	start, end      int32
+	surface         string
+}
+
+// topicWord is a content word: its stem, the word, and whether it is a
+// number word or follows the previous content word across a space only.
+type topicWord struct {
+	stem, fold     string
+	start, end     int32
+	number, joined bool
+}
+
+// topicWorker holds one worker's buffers and stem cache.
+type topicWorker struct {
+	stem  topicStemmer
+	toks  []actTok
+	kind  []uint8
+	match []topicHit
+}
+
 // firstPass tokenizes every sentence once: it matches the vocabulary,
 // counts every run of one to three content words with the number of
 // articles it appears in, and keeps the content words for the second pass.
+// Workers read chunks of sentences; their findings are taken up in
+// sentence order, so stem ids and hits come in the order of one pass.
 func (b *topicBuilder) firstPass() map[[3]uint32]*topicGram {
 	grams := map[[3]uint32]*topicGram{}
-	var kind []uint8 // per token: 0 not content, 1 content, 2 number word
-	b.wordAt = make([]int32, 0, len(b.ix.Sentences)+1)
-	for si := range b.ix.Sentences {
+	n := len(b.ix.Sentences)
+	b.wordAt = make([]int32, 0, n+1)
+	workers := parallelWorkers((n + topicChunk - 1) / topicChunk)
+	bytes := 0
+	for i := range b.ix.Sentences {
+		bytes += len(b.ix.Sentences[i].Text)
+	}
+	tw := make([]*topicWorker, workers)
+	for w := range tw {
+		// About one new word per 60 bytes of text: sized once rather than
+		// grown.
+		tw[w] = &topicWorker{stem: topicStemmer{cache: make(map[string]string, bytes/60/workers+64)}}
+	}
+	// Scans are handed back for reuse once taken up.
+	free := make(chan *topicScan, 2*workers+1)
+	forChunksOrdered(n, topicChunk, workers, func(w, lo, hi int) *topicScan {
+		var sc *topicScan
+		select {
+		case sc = <-free:
+		default:
+			sc = &topicScan{}
+		}
+		b.scan(tw[w], sc, lo, hi)
+		return sc
+	}, func(lo, hi int, sc *topicScan) {
+		from := 0
+		for si := lo; si < hi; si++ {
+			b.take(si, sc, from, int(sc.ends[si-lo]), grams)
+			from = int(sc.ends[si-lo])
+		}
+		select {
+		case free <- sc:
+		default:
+		}
+	})
+	b.wordAt = append(b.wordAt, int32(len(b.word)))
+	// The claims stage lemmatizes the same words.
+	b.ix.stems = &stemCache{}
+	for _, w := range tw {
+		b.ix.stems.maps = append(b.ix.stems.maps, w.stem.cache)
+	}
+	return grams
+}
+
+// scan reads sentences [lo, hi) for the first pass into sc.
+func (b *topicBuilder) scan(w *topicWorker, sc *topicScan, lo, hi int) {
+	sc.hits, sc.words, sc.ends, sc.nextHit = sc.hits[:0], sc.words[:0], sc.ends[:0], 0
+	for si := lo; si < hi; si++ {
 		s := &b.ix.Sentences[si]
-		b.wordAt = append(b.wordAt, int32(len(b.word)))
-		b.toks = actTokenize(s.Text, b.toks, b.g)
-		b.matchVocabulary(si, s.Text)
-		kind = kind[:0]
-		b.stems = b.stems[:0]
+		w.toks = actTokenize(s.Text, w.toks, b.g)
+		w.matchVocabulary(b.lx, si, s.Text, &sc.hits)
+		w.kind = w.kind[:0]
 		refs := b.ix.SentenceActors(si)
 		r := 0
-		for i := range b.toks {
-			t := &b.toks[i]
+		for i := range w.toks {
+			t := &w.toks[i]
 			for r < len(refs) && refs[r].End <= int(t.start) {
 				r++
 			}
 			inActor := r < len(refs) && refs[r].Start < int(t.end)
 			k := b.contentKind(t, inActor, s.Headline)
-			kind = append(kind, k)
+			w.kind = append(w.kind, k)
 			if k == 0 {
-				b.stems = append(b.stems, "") // only content words are stemmed
-				continue
+				continue // only content words are stemmed
 			}
-			b.stems = append(b.stems, b.stem.stem(t.fold))
-			w := b.idFold(b.stems[i], t.fold)
-			if k == 2 {
-				w |= topicNumber
-			}
-			if i > 0 && kind[i-1] != 0 && t.sep == sepSpace {
-				w |= topicJoined
-			}
-			b.word = append(b.word, w)
-			b.wordStart = append(b.wordStart, t.start)
-			b.wordEnd = append(b.wordEnd, t.end)
+			sc.words = append(sc.words, topicWord{
+				stem: w.stem.stem(t.fold), fold: t.fold, start: t.start, end: t.end,
+				number: k == 2, joined: i > 0 && w.kind[i-1] != 0 && t.sep == sepSpace,
+			})
 		}
-		art := int32(s.Article) + 1
-		for i := range b.toks {
-			if kind[i] == 0 {
+		sc.ends = append(sc.ends, int32(len(sc.words)))
+	}
+}
+
+// take adds one scanned sentence: its vocabulary hits, its content words
+// and the runs of one to three of them it counts.
+func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams map[[3]uint32]*topicGram) {
+	for sc.nextHit < len(sc.hits) && int(sc.hits[sc.nextHit].sentence) == si {
+		h := &sc.hits[sc.nextHit]
+		b.hitSurface(int(h.topic), si, int(h.start), int(h.end), h.surface)
+		sc.nextHit++
+	}
+	lo := len(b.word)
+	b.wordAt = append(b.wordAt, int32(lo))
+	for _, cw := range sc.words[from:to] {
+		w := b.idFold(cw.stem, cw.fold)
+		if cw.number {
+			w |= topicNumber
+		}
+		if cw.joined {
+			w |= topicJoined
+		}
+		b.word = append(b.word, w)
+		b.wordStart = append(b.wordStart, cw.start)
+		b.wordEnd = append(b.wordEnd, cw.end)
+	}
+	hi := len(b.word)
+	art := int32(b.ix.Sentences[si].Article) + 1
+	for i := lo; i < hi; i++ {
+		var key [3]uint32
+		for n := 1; n <= 3 && i+n <= hi; n++ {
+			j := i + n - 1
+			w := b.word[j]
+			if j > i && (w&topicNumber != 0 || w&topicJoined == 0) {
+				break
+			}
+			key[n-1] = w & topicIDMask
+			if w&topicNumber != 0 || n == 1 {
+				// A number word alone, or one word alone: too often a
+				// verb or an adjective to name a topic; single words
+				// reach topics through the vocabulary.
 				continue
 			}
-			var key [3]uint32
-			for n := 1; n <= 3 && i+n <= len(b.toks); n++ {
-				j := i + n - 1
-				if kind[j] == 0 || j > i && (kind[j] == 2 || b.toks[j].sep != sepSpace) {
-					break
-				}
-				key[n-1] = b.id(b.stems[j])
-				if kind[j] == 2 || n == 1 {
-					// A number word alone, or one word alone: too often a
-					// verb or an adjective to name a topic; single words
-					// reach topics through the vocabulary.
-					continue
-				}
-				gm := grams[key]
-				if gm == nil {
-					gm = &topicGram{key: key, n: n}
-					grams[key] = gm
-				}
-				gm.tf++
-				if gm.last != art {
-					gm.last = art
-					gm.df++
-				}
+			gm := grams[key]
+			if gm == nil {
+				gm = &topicGram{key: key, n: n}
+				grams[key] = gm
+			}
+			gm.tf++
+			if gm.last != art {
+				gm.last = art
+				gm.df++
 			}
 		}
 	}
-	b.wordAt = append(b.wordAt, int32(len(b.word)))
-	return grams
 }
 
-// matchVocabulary records the vocabulary keywords of the sentence in b.toks.
-func (b *topicBuilder) matchVocabulary(si int, text string) {
-	for i := range b.toks {
-		for _, p := range b.lx.byFirst[b.toks[i].fold] {
-			if i+len(p.stems) <= len(b.toks) && b.matchWordsAt(p.stems, i) {
-				b.hit(p.topic, si, text, int(b.toks[i].start), int(b.toks[i+len(p.stems)-1].end), b.toks[i].allCaps)
+// matchVocabulary appends the vocabulary keywords of the sentence in
+// w.toks to hits.
+func (w *topicWorker) matchVocabulary(lx *topicLexicon, si int, text string, hits *[]topicHit) {
+	for i := range w.toks {
+		for _, p := range lx.byFirst[w.toks[i].fold] {
+			if i+len(p.stems) <= len(w.toks) && topicWordsAt(w.toks, p.stems, i) {
+				st, en := w.toks[i].start, w.toks[i+len(p.stems)-1].end
+				surface := text[st:en]
+				if !w.toks[i].allCaps {
+					surface = strings.ToLower(surface)
+				}
+				*hits = append(*hits, topicHit{topic: int32(p.topic), sentence: int32(si), start: st, end: en, surface: surface})
 			}
 		}
 	}
@@ -184,6 +279,15 @@ func (b *topicBuilder) matchVocabulary(si int, text string) {
 
 // hit records a keyword found in sentence si at text[st:en].
 func (b *topicBuilder) hit(topic, si int, text string, st, en int, keepCase bool) {
+	surface := text[st:en]
+	if !keepCase {
+		surface = strings.ToLower(surface)
+	}
+	b.hitSurface(topic, si, st, en, surface)
+}
+
+// hitSurface is hit with the keyword as it is counted.
+func (b *topicBuilder) hitSurface(topic, si int, st, en int, surface string) {
 	a := b.accs[topic]
 	if a == nil {
 		a = &topicAcc{surfaces: map[string]int{}, lastSent: -1}
@@ -197,10 +301,6 @@ func (b *topicBuilder) hit(topic, si int, text string, st, en int, keepCase bool
 	}
 	a.lastSent, a.lastEnd = si, en
 	a.spans = append(a.spans, Mention{Sentence: si, Start: st, End: en})
-	surface := text[st:en]
-	if !keepCase {
-		surface = strings.ToLower(surface)
-	}
 	if a.surfaces[surface] == 0 {
 		a.order = append(a.order, surface)
 	}
@@ -227,7 +327,7 @@ func (b *topicBuilder) contentKind(t *actTok, inActor, headline bool) uint8 {
 		return 2
 	case b.lx.stop[f] || b.g.nonnames[f] || b.g.heads[f]:
 		return 0
-	case strings.ContainsAny(f, "'’") && actContraction(f):
+	case (strings.IndexByte(f, '\'') >= 0 || strings.Contains(f, "’")) && actContraction(f):
 		return 0 // "don't", "i've"
 	case topicAdverb(f):
 		return 0 // "finally", "completely"
@@ -464,11 +564,11 @@ func slicesCompactInts(s []int) []int {
 	return out
 }
 
-// matchWordsAt: a vocabulary keyword's words stand at tokens i... with
-// only spaces between.
-func (b *topicBuilder) matchWordsAt(words []string, i int) bool {
+// topicWordsAt: a vocabulary keyword's words stand at toks[i:] with only
+// spaces between.
+func topicWordsAt(toks []actTok, words []string, i int) bool {
 	for k, w := range words {
-		if k > 0 && (b.toks[i+k].sep != sepSpace || !topicWordMatches(w, b.toks[i+k].fold)) {
+		if k > 0 && (toks[i+k].sep != sepSpace || !topicWordMatches(w, toks[i+k].fold)) {
 			return false
 		}
 	}
