@@ -46,15 +46,14 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 	meta := readMetadata(lines)
 
 	a := &Article{
-		File:    visibleControls(doc.File), // a file name is the input too
-		Name:    doc.Name,
-		Format:  ex.Format,
-		Title:   StripControls(ex.Title),
-		Outlet:  StripControls(ex.Outlet),
-		Byline:  StripControls(ex.Byline),
-		Date:    ex.Date,
-		Cited:   meta.cited,
-		Offsets: make([]int32, 0, len(text)+1),
+		File:   visibleControls(doc.File), // a file name is the input too
+		Name:   doc.Name,
+		Format: ex.Format,
+		Title:  StripControls(ex.Title),
+		Outlet: StripControls(ex.Outlet),
+		Byline: StripControls(ex.Byline),
+		Date:   ex.Date,
+		Cited:  meta.cited,
 	}
 	if ex.Item != "" {
 		a.File += "#" + ex.Item
@@ -72,11 +71,13 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 		}
 		if b.Len() > 0 {
 			b.WriteByte('\n')
-			a.Offsets = append(a.Offsets, offs[l.start-1]+0)
+			a.Offsets.Append(offs[l.start-1])
 		}
 		st := b.Len()
 		b.WriteString(l.text)
-		a.Offsets = append(a.Offsets, offs[l.start:l.start+len(l.text)]...)
+		for _, o := range offs[l.start : l.start+len(l.text)] {
+			a.Offsets.Append(o)
+		}
 		a.Paragraphs = append(a.Paragraphs, Span{st, b.Len()})
 	}
 	a.Text = b.String()
@@ -87,7 +88,7 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 				last = l
 			}
 		}
-		a.Offsets = append(a.Offsets, offs[last.start+len(last.text)])
+		a.Offsets.Append(offs[last.start+len(last.text)])
 	} else {
 		return nil, fmt.Errorf("only page furniture, no article text")
 	}

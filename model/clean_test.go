@@ -81,8 +81,8 @@ func TestCleanOffsetsMapToFile(t *testing.T) {
 			if a.Text[i] == '\n' {
 				continue
 			}
-			if got := d.Data[a.Offsets[i]]; got != a.Text[i] {
-				t.Fatalf("%s: text byte %d %q maps to file byte %d %q", d.File, i, a.Text[i], a.Offsets[i], got)
+			if got := d.Data[a.Offsets.At(i)]; got != a.Text[i] {
+				t.Fatalf("%s: text byte %d %q maps to file byte %d %q", d.File, i, a.Text[i], a.Offsets.At(i), got)
 			}
 		}
 	}

@@ -137,13 +137,13 @@ func checkArticle(t *testing.T, doc Document, a *Article) {
 	for _, c := range a.Cited {
 		checkNoControls(t, "cited", c, false)
 	}
-	checkOffsets(t, "article", a.Offsets, len(a.Text), len(doc.Data))
+	checkOffsets(t, "article", a.Offsets.Expand(), len(a.Text), len(doc.Data))
 	// Text copied from a plain document maps byte for byte onto it.
 	if a.Format == FormatText && utf8.Valid(doc.Data) {
 		for i := 0; i < len(a.Text); i++ {
 			c := a.Text[i]
-			if c >= 0x21 && c < 0x7f && doc.Data[a.Offsets[i]] != c {
-				t.Fatalf("text byte %d %q maps to document byte %d %q", i, c, a.Offsets[i], doc.Data[a.Offsets[i]])
+			if c >= 0x21 && c < 0x7f && doc.Data[a.Offsets.At(i)] != c {
+				t.Fatalf("text byte %d %q maps to document byte %d %q", i, c, a.Offsets.At(i), doc.Data[a.Offsets.At(i)])
 			}
 		}
 	}

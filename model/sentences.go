@@ -264,8 +264,8 @@ func (ix *Index) splitSentences() {
 					Text:      a.Text[st:en],
 					Start:     st,
 					End:       en,
-					FileStart: int(a.Offsets[st]),
-					FileEnd:   int(a.Offsets[en-1]) + 1,
+					FileStart: int(a.Offsets.At(st)),
+					FileEnd:   int(a.Offsets.At(en-1)) + 1,
 					Headline:  headline,
 				})
 			}

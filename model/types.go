@@ -66,9 +66,9 @@ type Article struct {
 
 	// Text is the cleaned article: kept paragraphs joined by "\n".
 	Text string
-	// Offsets[i] is the byte offset in the original document of Text[i];
-	// Offsets[len(Text)] is one past the last kept byte.
-	Offsets []int32
+	// Offsets.At(i) is the byte offset in the original document of Text[i];
+	// Offsets.At(len(Text)) is one past the last kept byte.
+	Offsets OffsetMap
 	// Paragraphs are byte ranges of Text, one per kept line.
 	Paragraphs []Span
 	// Sentences is the range [First, Last) of Index.Sentences.
