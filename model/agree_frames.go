@@ -13,8 +13,8 @@ import (
 // subject) did what (a predicate class or, outside the lexicon, the
 // verb's stem), with or without negation, to what (the other content
 // words of the clause) and where and when. Agreements line up frames that
-// say the same thing in other words ("refused to give up any of its
-// territory" / "will not hand over its land"); the contradiction
+// say the same thing in other words ("refused to cede any land" / "will
+// not surrender its territory"); the contradiction
 // detectors line up frames that say opposite things.
 
 //go:embed data/predicates.tsv
@@ -110,7 +110,7 @@ var (
 		my your whose another each every any some of in on at for from by about into
 		over under between against toward towards upon within`)
 	// Words that put what follows them in their clause out of the world as
-	// it is: "demanding Ukraine surrender ...", "fear the possibility of
+	// it is: "demanding the city surrender ...", "fear the possibility of
 	// ...", "whether ...". A predication after one is not asserted.
 	frameIrrealis = lexWordSet(`demand demands demanded demanding fear fears feared
 		fearing want wants wanted wanting hope hopes hoped hoping urge urges urged
@@ -212,44 +212,46 @@ func frameMatch(pt *lexPhrases, toks []ctoken, fl []frameFlag, i int, first fram
 
 // claimFrame is one predication of a claim (see the comment at the top).
 type claimFrame struct {
-	class  string // predicate class of predicates.tsv, "" outside it
-	stem   string // Snowball stem of the head word
-	neg    bool   // "did not sign", "refused to give up", "ended without"
-	// predNeg is the predicate's own negation ("did not escape"), objNeg
-	// the object's ("escaped without injury"); neg is the two together.
-	predNeg, objNeg bool
-	modal  string // modality cue before the predicate
-	subj   string // key of the subject ("actor:3", "name:x", "noun:meeting"), "" unknown
-	// subjects are the subject and the actors it stands for or with: an
-	// official's country and title ("special envoy"), a noun's demonym
-	// ("Russian forces"). core are the named actors of the subject alone
-	// ("A and B met").
-	subjects []string
-	core     []string
-	// objNames are the names in the object ("rescued MV Gibe"), sorted.
-	objNames []string
+	// What: the predicate class of predicates.tsv ("" outside it) and the
+	// Snowball stem of the head word ("n:" before a noun's).
+	class, stem string
+	// neg: "did not sign", "refused to give up", "ended without". predNeg
+	// is the predicate's own negation ("did not escape"), objNeg the
+	// object's ("escaped without injury"); neg is the two together.
+	neg, predNeg, objNeg bool
+	// modal is the modality cue before the predicate ("possible" for a
+	// predication after "fear", "demanding", "whether" ...).
+	modal string
 	// weak frames were guessed from a word's form ("..., founded by X"):
-	// contradictions use them, agreements do not.
-	weak bool
-	// passive: "was founded", whose subject is what was done to.
-	passive bool
-	actors []string
-	args   []lemmaID // content lemmas of the clause besides predicate and names, sorted
-	places []int     // indexes into Claim.Places inside the clause
-	times  []int     // indexes into Claim.Times of the predication
-	// clauseTimes are all the times of the clause: one that differs makes
+	// contradictions use them, agreements do not. passive: "was founded",
+	// whose subject is what was done to.
+	weak, passive bool
+
+	// Who: subj is the subject's key ("actor:3", "name:x", "noun:meeting"),
+	// "" when unknown. subjects are the subject and the actors it stands
+	// for or with: an official's country and title ("special envoy"), a
+	// noun's demonym ("French troops"). core are the named actors of the
+	// subject alone ("A and B met"). actors are all those of the clause,
+	// objNames the names in the object ("rescued MV Gibe"); all sorted.
+	subj                             string
+	subjects, core, actors, objNames []string
+
+	// What about, where, when: the clause's content lemmas besides the
+	// predicate and the names (sorted), and indexes into the claim's
+	// Places, Times and Quantities. times are those of the predication
+	// itself; clauseTimes all the clause's: one that differs makes
 	// another event even when it is not the predication's own.
-	clauseTimes []int
-	qtys   []int     // indexes into Claim.Quantities inside the clause
+	args                             []lemmaID
+	places, times, clauseTimes, qtys []int
+
 	// start and end are the predicate with its auxiliaries, negation and
 	// object (byte offsets in the sentence), for summaries; subjStart and
-	// subjEnd are the subject as written, or -1.
-	start, end         int
-	subjStart, subjEnd int
-	// subjTok is the token the subject was read from, head the head
-	// word's token (read only); headLemma is the head word's lemma, or -1.
-	subjTok, head int
-	headLemma     lemmaID
+	// subjEnd are the subject as written, or -1. subjTok is the token the
+	// subject was read from, head the head word's token, headLemma the
+	// head word's lemma (or -1).
+	start, end, subjStart, subjEnd int
+	subjTok, head                  int
+	headLemma                      lemmaID
 }
 
 // keys are what frames are matched on: the class and the stem.
@@ -291,6 +293,10 @@ type frameReader struct {
 	// canon is the lemma that stands for each paraphrase class in this
 	// corpus (-1 when the corpus uses none of its words).
 	canon map[string]lemmaID
+	// idOf caches each word's own lemma ID (-1: none); actorKeys each
+	// actor's key.
+	idOf      map[string]lemmaID
+	actorKeys []string
 	// Per-sentence buffers, reused: see read.
 	fl     []frameFlag
 	inName []int16
@@ -323,7 +329,9 @@ func (ix *Index) frameIndex() *frameIndex {
 	frameFlagsOnce.Do(buildFrameFlags)
 	fx := &frameIndex{frames: make([][]claimFrame, len(ix.Claims)), words: make([][]lemmaID, len(ix.Claims))}
 	if ix.claimLex != nil {
-		r := &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{}}
+		r := &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{},
+			idOf: make(map[string]lemmaID, 4096), actorKeys: make([]string, len(ix.Actors))}
+		r.lem.shared = ix.stems // the stems earlier stages found, while the build runs
 		for ci := range ix.Claims {
 			fx.frames[ci], fx.words[ci] = r.read(ci)
 		}
@@ -354,8 +362,23 @@ func (r *frameReader) argID(word, class string) (lemmaID, bool) {
 	if word == "" {
 		return 0, false
 	}
-	id, ok := r.lx.ids[r.lem.lemma(word)]
-	return id, ok
+	id, ok := r.idOf[word]
+	if !ok {
+		id = -1
+		if x, found := r.lx.ids[r.lem.lemma(word)]; found {
+			id = x
+		}
+		r.idOf[word] = id
+	}
+	return id, id >= 0
+}
+
+// actorKey is claimActorKey, made once per actor.
+func (r *frameReader) actorKey(a int) string {
+	if r.actorKeys[a] == "" {
+		r.actorKeys[a] = claimActorKey(a)
+	}
+	return r.actorKeys[a]
 }
 
 // framePred is a predicate found in a sentence before its slots are read.
@@ -384,18 +407,17 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 		inName[i], inRole[i], used[i] = -1, false, false
 	}
 	// inRole marks the words of a title right before a name: they are
-	// part of the mention ("Ukrainian President" is no name of its own)
+	// part of the mention ("French President" is no name of its own)
 	// but still say what the person is ("special envoy").
 	for k, ref := range refs {
 		start := ref.Start
 		if ref.Role != "" && ref.Start > len(ref.Role) && strings.EqualFold(strings.TrimSpace(s[ref.Start-len(ref.Role)-1:ref.Start]), ref.Role) {
 			start = ref.Start - len(ref.Role) - 1
 		}
-		for i, t := range toks {
-			if t.Start >= start && t.End <= ref.End {
-				inRole[i] = t.End <= ref.Start
-				inName[i] = int16(k)
-			}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+		for ; i < len(toks) && toks[i].End <= ref.End; i++ {
+			inRole[i] = toks[i].End <= ref.Start
+			inName[i] = int16(k)
 		}
 	}
 	// One look-up a word for every word list the reader uses.
@@ -425,7 +447,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 			i += n - 1
 			continue
 		}
-		if (fl[i]&ffFunc != 0) || len(t.Lower) < 2 {
+		if fl[i]&ffFunc != 0 || len(t.Lower) < 2 {
 			continue
 		}
 		if fl[i]&ffPredNoun != 0 {
@@ -447,7 +469,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 			// "is a French movie director": the head of the noun phrase.
 			head := i
 			for head+1 < len(toks) && head-i < 4 && clause[head+1] == clause[i] && toks[head+1].Kind == ctWord &&
-				!toks[head+1].Cap && !(fl[head+1]&ffFunc != 0) && inName[head+1] < 0 && (fl[i-1]&ffDet != 0) {
+				!toks[head+1].Cap && fl[head+1]&ffFunc == 0 && inName[head+1] < 0 && fl[i-1]&ffDet != 0 {
 				head++
 			}
 			cls := framePredNouns[toks[head].Lower]
@@ -465,7 +487,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 		}
 		// Any other past form or participle ("Y, founded by X in 1975"):
 		// too loose to corroborate with, enough to contradict.
-		if w := t.Lower; i > 0 && (strings.HasSuffix(w, "ed") && len(w) > 4 || (fl[i]&ffIrregular != 0)) && !(fl[i-1]&ffNotBeforeVerb != 0) {
+		if w := t.Lower; i > 0 && (strings.HasSuffix(w, "ed") && len(w) > 4 || fl[i]&ffIrregular != 0) && fl[i-1]&ffNotBeforeVerb == 0 {
 			preds = append(preds, framePred{head: i, n: 1, weak: true})
 			used[i] = true
 		}
@@ -490,7 +512,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 				continue
 			}
 		}
-		if (fl[i]&ffFunc != 0) || len(t.Lower) < 2 || (fl[i]&ffAux != 0) {
+		if fl[i]&ffFunc != 0 || len(t.Lower) < 2 || fl[i]&ffAux != 0 {
 			continue
 		}
 		cls, _ := frameMatch(frameArgPhrases, toks, fl, i, ffArgFirst)
@@ -521,7 +543,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 		}
 		out = append(out, fr)
 	}
-	// "vowed not to give": the subject of the first verb is the subject
+	// "pledged not to sell": the subject of the first verb is the subject
 	// of the second.
 	for i := range out {
 		for j := range i {
@@ -543,18 +565,18 @@ func frameVerbUse(toks []ctoken, fl []frameFlag, i int, inName []int16) bool {
 	if i == 0 {
 		return true
 	}
-	if (fl[i-1]&ffNotBeforeVerb != 0) {
+	if fl[i-1]&ffNotBeforeVerb != 0 {
 		return false
 	}
 	// A past form is a verb wherever it stands: "the meeting ended".
 	w := toks[i].Lower
-	if strings.HasSuffix(w, "ed") || (fl[i]&ffPast != 0) {
+	if strings.HasSuffix(w, "ed") || fl[i]&ffPast != 0 {
 		return true
 	}
 	// Other forms right after a modifier are nouns: "adaptive charging",
 	// "defensive end".
-	if p := toks[i-1]; p.Kind == ctWord && !p.Cap && inName[i-1] < 0 && !(fl[i-1]&ffFunc != 0) && !(fl[i-1]&ffAux != 0) &&
-		!(fl[i-1]&ffNeg != 0) && !strings.HasSuffix(p.Lower, "ly") && !(fl[i-1]&ffAfterComma != 0) {
+	if p := toks[i-1]; p.Kind == ctWord && !p.Cap && inName[i-1] < 0 && fl[i-1]&ffFunc == 0 && fl[i-1]&ffAux == 0 &&
+		fl[i-1]&ffNeg == 0 && !strings.HasSuffix(p.Lower, "ly") && fl[i-1]&ffAfterComma == 0 {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -562,10 +584,10 @@ func frameVerbUse(toks []ctoken, fl []frameFlag, i int, inName []int16) bool {
 		if t.Kind != ctWord || inName[k] >= 0 || t.Cap {
 			return true
 		}
-		if (fl[k]&ffNotBeforeVerb != 0) {
+		if fl[k]&ffNotBeforeVerb != 0 {
 			return false
 		}
-		if (fl[k]&ffFunc != 0) || (fl[k]&ffAux != 0) || (fl[k]&ffNeg != 0) || strings.HasSuffix(t.Lower, "ly") {
+		if fl[k]&ffFunc != 0 || fl[k]&ffAux != 0 || fl[k]&ffNeg != 0 || strings.HasSuffix(t.Lower, "ly") {
 			return true
 		}
 	}
@@ -609,12 +631,12 @@ func frameClauses(out []int16, toks []ctoken, fl []frameFlag) []int16 {
 			case ",":
 				if i+1 < len(toks) {
 					n := toks[i+1]
-					if n.Kind == ctWord && !n.Cap && ((fl[i+1]&ffAfterComma != 0) || (strings.HasSuffix(n.Lower, "ing") && len(n.Lower) > 5)) {
+					if n.Kind == ctWord && !n.Cap && (fl[i+1]&ffAfterComma != 0 || (strings.HasSuffix(n.Lower, "ing") && len(n.Lower) > 5)) {
 						c++
 					}
 				}
 			}
-		case t.Kind == ctWord && (fl[i]&ffClauseWord != 0) && i > 0:
+		case t.Kind == ctWord && fl[i]&ffClauseWord != 0 && i > 0:
 			c++
 		}
 		out[i] = c
@@ -634,13 +656,13 @@ func frameNounPredicate(toks []ctoken, fl []frameFlag, i int, clause []int16) bo
 		if t.Kind != ctWord {
 			return false
 		}
-		if (fl[k]&ffLight != 0) || (fl[k]&ffCopula != 0) {
+		if fl[k]&ffLight != 0 || fl[k]&ffCopula != 0 {
 			return true
 		}
-		if (fl[k]&ffDet != 0) || (fl[k]&ffNeg != 0) || strings.HasSuffix(t.Lower, "ly") || t.Lower == "already" || t.Lower == "also" {
+		if fl[k]&ffDet != 0 || fl[k]&ffNeg != 0 || strings.HasSuffix(t.Lower, "ly") || t.Lower == "already" || t.Lower == "also" {
 			continue
 		}
-		if (fl[k]&ffFunc != 0) || t.Cap {
+		if fl[k]&ffFunc != 0 || t.Cap {
 			return false
 		}
 		// Up to two modifiers: "a high-stakes summit", "a diplomatic win".
@@ -661,17 +683,17 @@ func frameAfterAux(toks []ctoken, fl []frameFlag, i int, clause []int16) bool {
 		if t.Kind != ctWord {
 			break
 		}
-		if (fl[k]&ffAux != 0) {
+		if fl[k]&ffAux != 0 {
 			aux = true
 			continue
 		}
-		if (fl[k]&ffNeg != 0) || strings.HasSuffix(t.Lower, "ly") || (fl[k]&ffDet != 0) || (fl[k]&ffFiller != 0) {
+		if fl[k]&ffNeg != 0 || strings.HasSuffix(t.Lower, "ly") || fl[k]&ffDet != 0 || fl[k]&ffFiller != 0 {
 			continue
 		}
-		// "refused to comment", "vowed not to give": an infinitive after
+		// "refused to comment", "pledged not to sell": an infinitive after
 		// a stance cue or a negator.
 		if t.Lower == "to" && k == i-1 && k > 0 {
-			if _, j := frameCueEndingAt(toks, fl, k); j >= 0 || (fl[k-1]&ffNeg != 0) {
+			if _, j := frameCueEndingAt(toks, fl, k); j >= 0 || fl[k-1]&ffNeg != 0 {
 				return true
 			}
 		}
@@ -685,7 +707,7 @@ func frameAfterAux(toks []ctoken, fl []frameFlag, i int, clause []int16) bool {
 // outside the lexicon with no auxiliary before it.
 func frameAfterSubject(toks []ctoken, fl []frameFlag, i int, inName []int16, clause []int16) bool {
 	w := toks[i].Lower
-	if i == 0 || !(strings.HasSuffix(w, "ed") && len(w) > 4 || (fl[i]&ffIrregular != 0)) {
+	if i == 0 || !(strings.HasSuffix(w, "ed") && len(w) > 4 || fl[i]&ffIrregular != 0) {
 		return false
 	}
 	k := i - 1
@@ -697,11 +719,11 @@ func frameAfterSubject(toks []ctoken, fl []frameFlag, i int, inName []int16, cla
 	}
 	t := toks[k]
 	switch {
-	case inName[k] >= 0, (fl[k]&ffPronoun != 0):
+	case inName[k] >= 0, fl[k]&ffPronoun != 0:
 		return true
-	case t.Kind == ctWord && t.Cap && !(fl[k]&ffFunc != 0) && k > 0:
+	case t.Kind == ctWord && t.Cap && fl[k]&ffFunc == 0 && k > 0:
 		return true
-	case t.Kind == ctWord && !(fl[k]&ffFunc != 0) && k > 0 && (fl[k-1]&ffDet != 0):
+	case t.Kind == ctWord && fl[k]&ffFunc == 0 && k > 0 && fl[k-1]&ffDet != 0:
 		return true // "the company acquired"
 	}
 	return false
@@ -779,19 +801,19 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 				continue
 			}
 		}
-		if (fl[k]&ffNeg != 0) {
+		if fl[k]&ffNeg != 0 {
 			neg = !neg
 			first = k
 			continue
 		}
-		if (fl[k]&ffAux != 0) || (fl[k]&ffCopula != 0) || (fl[k]&ffFiller != 0) || strings.HasSuffix(t.Lower, "ly") || t.Lower == "to" ||
-			(p.noun && ((fl[k]&ffDet != 0) || (fl[k]&ffLight != 0) || (!t.Cap && !(fl[k]&ffFunc != 0) && p.head-k <= 3))) {
+		if fl[k]&ffAux != 0 || fl[k]&ffCopula != 0 || fl[k]&ffFiller != 0 || strings.HasSuffix(t.Lower, "ly") || t.Lower == "to" ||
+			(p.noun && (fl[k]&ffDet != 0 || fl[k]&ffLight != 0 || (!t.Cap && fl[k]&ffFunc == 0 && p.head-k <= 3))) {
 			first = k
 			continue
 		}
 		// "managed to flee", "was expected to last": the verb before
 		// "to" belongs to the predicate, and its subject is the subject.
-		if !t.Cap && strings.HasSuffix(t.Lower, "ed") && k+1 < len(toks) && toks[k+1].Lower == "to" && !(fl[k]&ffFunc != 0) {
+		if !t.Cap && strings.HasSuffix(t.Lower, "ed") && k+1 < len(toks) && toks[k+1].Lower == "to" && fl[k]&ffFunc == 0 {
 			first = k
 			continue
 		}
@@ -813,7 +835,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	}
 	fr.neg = neg
 	fr.modal = claimModalBefore(toks, toks[p.head].Start)
-	if w := toks[p.head].Lower; !p.noun && (strings.HasSuffix(w, "ed") || (fl[p.head]&ffPast != 0) || (fl[p.head]&ffIrregular != 0)) {
+	if w := toks[p.head].Lower; !p.noun && (strings.HasSuffix(w, "ed") || fl[p.head]&ffPast != 0 || fl[p.head]&ffIrregular != 0) {
 		for k := first; k < p.head; k++ {
 			switch toks[k].Lower {
 			case "is", "are", "was", "were", "be", "been", "being":
@@ -823,7 +845,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	}
 	if fr.modal == "" {
 		for k := first - 1; k >= 0 && k >= first-8 && clause[k] == cl; k-- {
-			if (fl[k]&ffIrrealis != 0) {
+			if fl[k]&ffIrrealis != 0 {
 				fr.modal = "possible"
 				break
 			}
@@ -831,13 +853,13 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	}
 	// "was negotiating to purchase": an infinitive after a verb is what
 	// someone aims at, unless the verb says it happened ("managed to",
-	// "went on to") or is a stance cue ("refused to", "vowed not to").
+	// "went on to") or is a stance cue ("refused to", "pledged not to").
 	if k := p.head - 1; fr.modal == "" && k > 0 && toks[k].Lower == "to" {
 		v := k - 1
-		for v > 0 && (fl[v]&ffNeg != 0) {
+		for v > 0 && fl[v]&ffNeg != 0 {
 			v--
 		}
-		if w := toks[v]; w.Kind == ctWord && !w.Cap && !(fl[v]&ffFunc != 0) && !(fl[v]&ffAux != 0) && !(fl[v]&ffRealisTo != 0) && !frameCueAt(toks, fl, v) {
+		if w := toks[v]; w.Kind == ctWord && !w.Cap && fl[v]&ffFunc == 0 && fl[v]&ffAux == 0 && fl[v]&ffRealisTo == 0 && !frameCueAt(toks, fl, v) {
 			if _, j := frameCueEndingAt(toks, fl, k); j < 0 {
 				fr.modal = "possible"
 			}
@@ -847,7 +869,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	// The object, for summaries: up to seven words, to punctuation (not
 	// quotation marks) or a word that opens another clause.
 	// It ends before a preposition once it has three words and a noun,
-	// and never on a grammar word ("met in Alaska for talks on a").
+	// and never on a grammar word ("met in Geneva for talks on a").
 	end := toks[p.head+p.n-1].End
 	content := false
 	for k, words := after, 0; k < len(toks) && clause[k] == cl && words < 7; k++ {
@@ -858,8 +880,8 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 			}
 			break
 		}
-		fn := (fl[k]&ffFunc != 0)
-		if (fl[k]&ffObjStop != 0) || (fn && content && words >= 3 && !(fl[k]&ffDet != 0)) {
+		fn := fl[k]&ffFunc != 0
+		if fl[k]&ffObjStop != 0 || (fn && content && words >= 3 && fl[k]&ffDet == 0) {
 			break
 		}
 		words++
@@ -870,9 +892,9 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	}
 	fr.start, fr.end = toks[first].Start, end
 
-	// Actors of the clause, the titles' countries ("Ukrainian President
+	// Actors of the clause, the titles' countries ("French President
 	// ...") and the names the actor index left out.
-	var lo, hi = -1, -1
+	lo, hi := -1, -1
 	for i := range toks {
 		if clause[i] == cl {
 			if lo < 0 {
@@ -888,11 +910,11 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		if ref.Start < cStart || ref.End > cEnd {
 			continue
 		}
-		actors = append(actors, claimActorKey(ref.Actor))
-		// Places are compared as places: "met in Anchorage" and "met in
-		// Alaska" name no different things.
+		actors = append(actors, r.actorKey(ref.Actor))
+		// Places are compared as places: "met in Lyon" and "met in
+		// France" name no different things.
 		if ref.Start >= objStart && ref.End <= end && ix.Actors[ref.Actor].Kind != ActorPlace && !frameInSlot(c, ctoken{Start: ref.Start, End: ref.End}) {
-			fr.objNames = append(fr.objNames, claimActorKey(ref.Actor))
+			fr.objNames = append(fr.objNames, r.actorKey(ref.Actor))
 		}
 		if ref.Role != "" {
 			actors = r.roleCountries(actors, ref.Role)
@@ -901,7 +923,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	if !ix.Sentences[c.Sentence].Headline {
 		for i := lo; i <= hi; i++ {
 			t := toks[i]
-			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || (fl[i]&ffFunc != 0) || i == 0 || frameInSlot(c, t) {
+			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || fl[i]&ffFunc != 0 || i == 0 || frameInSlot(c, t) {
 				continue
 			}
 			if i+1 <= hi && toks[i+1].Kind == ctWord && toks[i+1].Cap && inName[i+1] < 0 {
@@ -921,7 +943,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	if p.noun && p.head+1 <= hi && toks[p.head+1].Lower == "between" {
 		// "talks between A and B": A and B are who talked.
 		k = p.head + 2
-		for k < hi && (fl[k]&ffDet != 0) {
+		for k < hi && fl[k]&ffDet != 0 {
 			k++
 		}
 		if inName[k] >= 0 {
@@ -939,7 +961,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		for j > lo && (inName[j-1] >= 0 && inName[j-1] == inName[k] || frameInSlot(c, toks[j-1]) && frameInSlot(c, toks[k])) {
 			j--
 		}
-		if j-1 < lo || !(fl[j-1]&ffLocative != 0) {
+		if j-1 < lo || fl[j-1]&ffLocative == 0 {
 			break
 		}
 		k = j - 2
@@ -950,11 +972,15 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		switch {
 		case inName[k] >= 0:
 			ref := refs[inName[k]]
-			fr.subj = claimActorKey(ref.Actor)
+			fr.subj = r.actorKey(ref.Actor)
 			fr.subjStart, fr.subjEnd = ref.Start, ref.End
 			// "A and B met", "A, B and C met": all are the subject (not
 			// "Unlike A and B, C is ...").
-			for j := k - 1; j > lo && toks[j].Lower == "and" && (inName[j-1] >= 0); {
+			j := k - 1
+			for j >= lo && inName[j] == inName[k] {
+				j-- // the rest of this name and its title
+			}
+			for j > lo && toks[j].Lower == "and" && inName[j-1] >= 0 {
 				for j--; j >= lo && (inName[j] >= 0 || toks[j].Text == ","); j-- {
 					if inName[j] >= 0 {
 						fr.subjStart = min(fr.subjStart, refs[inName[j]].Start)
@@ -963,23 +989,23 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 			}
 		case t.Lower == "he" || t.Lower == "she":
 			if a := r.antecedent(c.Sentence, t.Start); a >= 0 {
-				fr.subj = claimActorKey(a)
+				fr.subj = r.actorKey(a)
 				fr.subjStart, fr.subjEnd = t.Start, t.End
 				actors = append(actors, fr.subj)
 			}
-		case t.Kind == ctWord && t.Cap && !(fl[k]&ffFunc != 0):
+		case t.Kind == ctWord && t.Cap && fl[k]&ffFunc == 0:
 			fr.subj = "name:" + t.Lower
 			fr.subjStart, fr.subjEnd = t.Start, t.End
-		case t.Kind == ctWord && !(fl[k]&ffFunc != 0) && len(t.Lower) > 1:
+		case t.Kind == ctWord && fl[k]&ffFunc == 0 && len(t.Lower) > 1:
 			// The head of the noun phrase before any phrase that follows
 			// it: "people living within a block of the bank were ...".
 			head, st := k, k
 			for hops := 0; ; hops++ {
 				st = head
-				for st > lo && toks[st-1].Kind == ctWord && ((fl[st-1]&ffDet != 0) || !(fl[st-1]&ffFunc != 0)) && !(fl[st-1]&ffNeg != 0) && inName[st-1] < 0 && head-st < 3 {
+				for st > lo && toks[st-1].Kind == ctWord && (fl[st-1]&ffDet != 0 || fl[st-1]&ffFunc == 0) && fl[st-1]&ffNeg == 0 && inName[st-1] < 0 && head-st < 3 {
 					st--
 				}
-				if hops == 2 || st-2 < lo || !(fl[st-1]&ffSubjPrep != 0) || toks[st-2].Kind != ctWord || (fl[st-2]&ffFunc != 0) || inName[st-2] >= 0 {
+				if hops == 2 || st-2 < lo || fl[st-1]&ffSubjPrep == 0 || toks[st-2].Kind != ctWord || fl[st-2]&ffFunc != 0 || inName[st-2] >= 0 {
 					break
 				}
 				head = st - 2
@@ -988,7 +1014,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 			fr.subjStart, fr.subjEnd = toks[st].Start, toks[head].End
 			// "No gun has been recovered": the subject's quantifier
 			// denies the predicate.
-			if st > lo && (fl[st-1]&ffNone != 0) {
+			if st > lo && fl[st-1]&ffNone != 0 {
 				fr.neg, fr.predNeg = !fr.neg, !fr.predNeg
 			}
 		}
@@ -996,13 +1022,13 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	// "Esther Williams, the actress who starred in ..., has died": after
 	// an aside the subject is the name the sentence opens with.
 	if fr.subj == "" && first > 0 && toks[first-1].Text == "," && len(refs) > 0 && refs[0].Start <= toks[min(2, len(toks)-1)].Start {
-		fr.subj = claimActorKey(refs[0].Actor)
+		fr.subj = r.actorKey(refs[0].Actor)
 		fr.subjStart, fr.subjEnd = refs[0].Start, refs[0].End
 	}
 	if fr.subj == "" {
 		for _, ref := range refs {
 			if ref.Start >= cStart && ref.End <= toks[first].Start {
-				fr.subj = claimActorKey(ref.Actor)
+				fr.subj = r.actorKey(ref.Actor)
 				fr.subjStart, fr.subjEnd = ref.Start, ref.End
 				break
 			}
@@ -1011,20 +1037,20 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	if fr.subj != "" {
 		fr.subjects = append(fr.subjects, fr.subj)
 		// The actors the subject is written with: a title's country, a
-		// demonym or name before a noun ("Russian forces", "Trump and
-		// Putin meeting").
+		// demonym or name before a noun ("French troops", "Scholz and
+		// Macron meeting").
 		noun := strings.HasPrefix(fr.subj, "noun:")
 		for _, ref := range refs {
 			if fr.subjStart >= 0 && ref.End <= fr.subjEnd && (ref.Start >= fr.subjStart || noun && ref.End >= fr.subjStart-4 && ref.Start >= fr.subjStart-40) {
-				key := claimActorKey(ref.Actor)
+				key := r.actorKey(ref.Actor)
 				fr.subjects = append(fr.subjects, key)
 				if ref.Start >= fr.subjStart {
 					fr.core = append(fr.core, key)
 				}
 				if ref.Role != "" {
 					fr.subjects = r.roleCountries(fr.subjects, ref.Role)
-					// The title's head noun: "US special envoy Steve
-					// Witkoff" is the envoy another source names.
+					// The title's head noun: "UN special envoy Jane
+					// Doe" is the envoy another source names.
 					if w := strings.Fields(ref.Role); len(w) > 0 {
 						fr.subjects = append(fr.subjects, "noun:"+r.lem.lemma(strings.ToLower(w[len(w)-1])))
 					}
@@ -1048,8 +1074,8 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	}
 	fr.args = lemmaSet(args)
 	// Places and times of the predication: before it in its clause, or
-	// right after it ("met in Anchorage, Alaska on Friday"), not those of
-	// a later phrase ("... to prepare the Alaska summit").
+	// right after it ("met in Lyon, France on Friday"), not those of a
+	// later phrase ("... to prepare the Paris summit").
 	near := func(v Value) bool {
 		return v.Start >= cStart && v.End <= cEnd && (v.End <= toks[p.head].Start || v.Start <= end+25)
 	}
@@ -1074,8 +1100,8 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	return fr
 }
 
-// roleCountries adds the country a title names ("Ukrainian President",
-// "Russian Foreign Minister"): an official speaks and acts for it.
+// roleCountries adds the country a title names ("French President",
+// "German Foreign Minister"): an official speaks and acts for it.
 func (r *frameReader) roleCountries(actors []string, role string) []string {
 	for _, w := range strings.Fields(role) {
 		country, ok := claimCountryOf[claimFold(w)]
@@ -1083,7 +1109,7 @@ func (r *frameReader) roleCountries(actors []string, role string) []string {
 			continue
 		}
 		if a := r.ix.ActorByName(country); a >= 0 {
-			actors = append(actors, claimActorKey(a))
+			actors = append(actors, r.actorKey(a))
 		} else {
 			actors = append(actors, "country:"+country)
 		}

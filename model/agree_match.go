@@ -153,8 +153,8 @@ func agrConflicting(ix *Index) map[[2]int]bool {
 	return out
 }
 
-// frameSummary says who did what for an agreement of frames: "Ukraine:
-// will not hand over its land (000, 001, 003)". The subject is the actor
+// frameSummary says who did what for an agreement of frames: "Armenia:
+// will not surrender its territory (001, 002)". The subject is the actor
 // most of the frames have as theirs; the wording is that of the frame
 // linked most often, shortest first.
 func (f *confFinder) frameSummary(g Agreement, group []agrFrameID, frames [][]claimFrame, degree map[agrFrameID]int) string {
@@ -224,7 +224,7 @@ func (f *confFinder) frameSummary(g Agreement, group []agrFrameID, frames [][]cl
 	who := ""
 	switch {
 	case len(fr.core) >= 2 && frameHas(fr.core, subject):
-		// "Donald Trump and Vladimir Putin: met in ..."
+		// "Emmanuel Macron and Olaf Scholz: met in ..."
 		names := make([]string, len(fr.core))
 		for i, k := range fr.core {
 			names[i] = f.subjectName(k)
@@ -274,8 +274,8 @@ func frameHas(l []string, k string) bool {
 }
 
 // frameSameSubject: two frames' subjects name one actor (an official
-// stands for the country: "Ukrainian President Volodymyr Zelenskyy" and
-// "Ukraine"; a noun for its demonym: "Russian forces" and "Russia").
+// stands for the country: "French President Emmanuel Macron" and
+// "France"; a noun for its demonym: "French troops" and "France").
 // Two subjects of several named actors each must share two: "A and B
 // met" is not "A and C met".
 func frameSameSubject(a, b *claimFrame) bool {

@@ -69,12 +69,13 @@ func agreementOf(ix *Index, arts ...int) *Agreement {
 }
 
 func TestAgreementParaphrase(t *testing.T) {
-	// One claim in three wordings: a predicate class (give up, hand over,
-	// cede), a paraphrase class (territory, land) and the same polarity.
+	// One claim in three wordings: a predicate class (surrender, cede,
+	// give away), a paraphrase class (territory, land) and the same
+	// polarity.
 	ix := openTexts(t,
-		"Border talks\nArmenia has repeatedly refused to give up any of its territory in the talks with its neighbour.\n",
-		"Talks go on\nPrime Minister Nikol Pashinyan said Armenia will not hand over its land and called for new guarantees.\n",
-		"Envoys meet\nOfficials in Yerevan said on Tuesday that Armenia would never cede territory to anyone.\n",
+		"Border talks\nArmenia has firmly refused to surrender any of its lands in the talks with its neighbour.\n",
+		"Talks go on\nPrime Minister Nikol Pashinyan said Armenia will not cede its territory and called for new guarantees.\n",
+		"Envoys meet\nOfficials in Yerevan said on Tuesday that Armenia would never give away territory to anyone.\n",
 	)
 	g := agreementOf(ix, 0, 1)
 	if g == nil {
@@ -94,8 +95,12 @@ func TestAgreementSamePlaceAndTime(t *testing.T) {
 		"Geneva summit\nOlaf Scholz and Emmanuel Macron met in Geneva on Monday to discuss energy prices.\n",
 		"Paris summit\nOlaf Scholz and Emmanuel Macron met in Lisbon on Monday to discuss energy prices.\n",
 	)
-	if agreementOf(ix, 0, 1) == nil {
-		t.Errorf("held a summit meeting / met, same people, place and day: want an agreement, got %+v", ix.Agreements)
+	g := agreementOf(ix, 0, 1)
+	if g == nil {
+		t.Fatalf("held a summit meeting / met, same people, place and day: want an agreement, got %+v", ix.Agreements)
+	}
+	if !strings.HasPrefix(g.Summary, "Emmanuel Macron and Olaf Scholz: ") {
+		t.Errorf("summary %q should name both who met", g.Summary)
 	}
 	if g := agreementOf(ix, 1, 2); g != nil {
 		t.Errorf("met in Geneva / met in Lisbon is no agreement: %+v", g)

@@ -42,6 +42,9 @@ type confFinder struct {
 	srcLabel []string
 	lem      *lexLemmatizer
 	cand     []confCandidate
+	// antonymIDs maps a lemma to the lemmas antonyms.tsv opposes to it
+	// (contra_frames.go), built on first use.
+	antonymIDs map[lemmaID][]lemmaID
 }
 
 // newConfFinder prepares what the conflict and agreement stages share.
@@ -1071,7 +1074,7 @@ type confPlace struct {
 }
 
 // places compares where the same people did the same thing: "met in
-// Alaska" against "met in Moscow" (not Anchorage: it lies in Alaska).
+// Bavaria" against "met in Vienna" (not Munich: it lies in Bavaria).
 func (f *confFinder) places() {
 	var ps []confPlace
 	blocks := newConfBlocks[string]()

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -256,16 +257,20 @@ func (f *confFinder) frameContradiction(ca, cb int, a, b *claimFrame) (confCandi
 // other ("reported a profit" / "reported a loss"): antonyms.tsv read as
 // words.
 func (f *confFinder) frameOpposedWords(a, b []lemmaID) (string, string, bool) {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				continue
-			}
-			wx, wy := f.lx.vocab[x], f.lx.vocab[y]
-			for _, o := range frameAntonyms["s:"+wx] {
-				if o == "s:"+wy {
-					return wx, wy, true
+	if f.antonymIDs == nil {
+		f.antonymIDs = map[lemmaID][]lemmaID{}
+		for id, w := range f.lx.vocab {
+			for _, o := range frameAntonyms["s:"+w] {
+				if oid, ok := f.lx.ids[strings.TrimPrefix(o, "s:")]; ok && strings.HasPrefix(o, "s:") {
+					f.antonymIDs[lemmaID(id)] = append(f.antonymIDs[lemmaID(id)], oid)
 				}
+			}
+		}
+	}
+	for _, x := range a {
+		for _, y := range f.antonymIDs[x] {
+			if _, found := slices.BinarySearch(b, y); found {
+				return f.lx.vocab[x], f.lx.vocab[y], true
 			}
 		}
 	}
