@@ -276,14 +276,15 @@ type dbState struct {
 func readState(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }) (dbState, error) {
+	// One statement, so one snapshot: read separately, another process
+	// could commit its first migration between the reads and the file
+	// would look like someone else's database.
 	var st dbState
-	if err := q.QueryRowContext(ctx, "PRAGMA application_id").Scan(&st.appID); err != nil {
-		return st, err
-	}
-	if err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&st.version); err != nil {
-		return st, err
-	}
-	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&st.objects); err != nil {
+	err := q.QueryRowContext(ctx, `SELECT
+		(SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_master)`).Scan(&st.appID, &st.version, &st.objects)
+	if err != nil {
 		return st, err
 	}
 	return st, nil
