@@ -193,17 +193,10 @@ func (r *actResolver) build() {
 		}
 		return actors[a].Name < actors[b].Name
 	})
-	ids := map[string]int{}
+	ids := slugger{}
 	ix.actorByName = map[string]int{}
 	for i, a := range actors {
-		id := actSlug(a.Name)
-		if n := ids[id]; n > 0 {
-			ids[id] = n + 1
-			id += "-" + strconv.Itoa(n+1)
-		} else {
-			ids[id] = 1
-		}
-		a.ID = id
+		a.ID = ids.unique(a.Name)
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
 			if _, ok := ix.actorByName[actNameKey(n)]; !ok {
 				ix.actorByName[actNameKey(n)] = i
@@ -358,4 +351,17 @@ func actSlug(name string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// slugger hands out report IDs: the slug of a name, with -2, -3, ... for
+// later names that slug the same.
+type slugger map[string]int
+
+func (s slugger) unique(name string) string {
+	id := actSlug(name)
+	s[id]++
+	if n := s[id]; n > 1 {
+		id += "-" + strconv.Itoa(n)
+	}
+	return id
 }

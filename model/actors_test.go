@@ -1,9 +1,6 @@
 package model
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -227,27 +224,8 @@ func TestSentenceActorsLookup(t *testing.T) {
 	}
 }
 
-// actSeedDocs reads the sample corpus of the repository.
-func actSeedDocs(t testing.TB) []Document {
-	t.Helper()
-	files, err := filepath.Glob("../seeds/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no seeds: %v", err)
-	}
-	sort.Strings(files)
-	var docs []Document
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, Document{Name: f, File: filepath.Base(f), Data: b})
-	}
-	return docs
-}
-
 func TestActorsSeeds(t *testing.T) {
-	ix := actTestIndexDocs(t, actSeedDocs(t))
+	ix := actTestIndexDocs(t, seedDocs(t))
 	trump := actOne(t, ix, "Donald Trump", "Trump")
 	actOne(t, ix, "Vladimir Putin", "Putin")
 	actOne(t, ix, "Volodymyr Zelenskyy", "Zelenskyy", "Zelenskiy", "Volodymyr Zelenskiy")
@@ -303,7 +281,7 @@ func BenchmarkIndexActors(b *testing.B) {
 }
 
 func actBenchIndex(b *testing.B) *Index {
-	seeds := actSeedDocs(b)
+	seeds := seedDocs(b)
 	var docs []Document
 	for k := 0; k < 40; k++ {
 		for _, d := range seeds {

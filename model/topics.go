@@ -3,7 +3,6 @@ package model
 import (
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -539,16 +538,9 @@ func (b *topicBuilder) topics(names []string) []*Topic {
 		}
 		return topics[i].Name < topics[j].Name
 	})
-	ids := map[string]int{}
+	ids := slugger{}
 	for _, t := range topics {
-		id := actSlug(t.Name)
-		if n := ids[id]; n > 0 {
-			ids[id] = n + 1
-			id += "-" + strconv.Itoa(n+1)
-		} else {
-			ids[id] = 1
-		}
-		t.ID = id
+		t.ID = ids.unique(t.Name)
 	}
 	return topics
 }

@@ -96,7 +96,7 @@ func TestTopicsWordForms(t *testing.T) {
 }
 
 func TestTopicsSeeds(t *testing.T) {
-	ix := actTestIndexDocs(t, actSeedDocs(t))
+	ix := actTestIndexDocs(t, seedDocs(t))
 	for _, name := range []string{"ceasefire", "territory", "sanctions", "security guarantees", "nuclear arms control", "NATO and alliances"} {
 		if topicNamed(ix, name) == nil {
 			t.Errorf("no %q topic: %s", name, topicDump(ix))
