@@ -21,7 +21,10 @@ func BuildProgress(arts []*Article, progress ProgressFunc) *Index {
 			progress(Progress{Stage: "indexing", Done: i + 1, Total: len(indexStages)})
 		}
 	}
+	// Working state of the stages that nothing reads once the index is
+	// built; the UI keeps the index for the whole session.
 	ix.stems = nil
+	ix.claimFrames = nil
 	return ix
 }
 
