@@ -72,6 +72,16 @@ func Markdown(r *Report) string {
 		}
 		b.WriteString("\n")
 	}
+	if len(r.Claims) > 0 {
+		b.WriteString("## Claims triaged on their own\n\n")
+		for _, c := range r.Claims {
+			fmt.Fprintf(&b, "- %s: “%s”%s\n", cite(c.File, ids), mdEscape(c.Sentence), triageSuffix(&c.Triage))
+			if c.Triage.Note != "" {
+				fmt.Fprintf(&b, "  - note: %s\n", mdEscape(c.Triage.Note))
+			}
+		}
+		b.WriteString("\n")
+	}
 	if len(r.Warnings) > 0 {
 		b.WriteString("## Warnings\n\n")
 		for _, w := range r.Warnings {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -47,5 +48,30 @@ func TestItemKeysSurviveReorderAndAddedArticle(t *testing.T) {
 				t.Errorf("%s: item %q lost its key %s", name, summary, k)
 			}
 		}
+	}
+}
+
+func TestReportListsTriagedClaims(t *testing.T) {
+	ix, err := Open(seedDocs(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ix.Sentences[3]
+	key := StableKey("claim", s.Text)
+	rep := NewReport(ix, func(k string) (Triage, bool) {
+		if k == key {
+			return Triage{Status: "flagged", Note: "check the wire copy", By: "ana"}, true
+		}
+		return Triage{}, false
+	})
+	if len(rep.Claims) != 1 || rep.Claims[0].Sentence != s.Text || rep.Claims[0].Triage.Status != "flagged" {
+		t.Fatalf("claims = %+v", rep.Claims)
+	}
+	md := Markdown(rep)
+	if !strings.Contains(md, "Claims triaged on their own") || !strings.Contains(md, "check the wire copy") {
+		t.Fatalf("markdown lacks the claim:\n%s", md)
+	}
+	if len(NewReport(ix, nil).Claims) != 0 {
+		t.Fatal("claims without triage data")
 	}
 }

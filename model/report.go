@@ -13,7 +13,9 @@ type Report struct {
 	Topics     []ReportTopic     `json:"topics"`
 	Conflicts  []ReportConflict  `json:"conflicts"`
 	Agreements []ReportAgreement `json:"agreements"`
-	Warnings   []string          `json:"warnings,omitempty"`
+	// Claims are single sentences the analyst triaged on their own.
+	Claims   []ReportTriagedClaim `json:"claims,omitempty"`
+	Warnings []string             `json:"warnings,omitempty"`
 }
 
 type ReportArticle struct {
@@ -75,6 +77,13 @@ type ReportConflict struct {
 	Actors   []string      `json:"actors"`
 	Claims   []ReportClaim `json:"claims"`
 	Triage   *Triage       `json:"triage,omitempty"`
+}
+
+// ReportTriagedClaim is one sentence triaged by itself.
+type ReportTriagedClaim struct {
+	Key string `json:"key"`
+	ReportClaim
+	Triage Triage `json:"triage"`
 }
 
 type ReportAgreement struct {
@@ -142,6 +151,15 @@ func NewReport(ix *Index, lookup TriageLookup) *Report {
 			ID: g.ID, Key: g.Key, Summary: g.Summary, Independent: g.Independent,
 			Claims: ix.reportClaims(g.Claims), Triage: triage(g.Key),
 		})
+	}
+	if lookup != nil {
+		for si, s := range ix.Sentences {
+			key := StableKey("claim", s.Text)
+			if t, ok := lookup(key); ok && t.Status != "" && t.Status != "open" {
+				r.Claims = append(r.Claims, ReportTriagedClaim{Key: key, Triage: t,
+					ReportClaim: ix.reportClaims([]ClaimRef{{Sentence: si}})[0]})
+			}
+		}
 	}
 	for _, w := range ix.Warnings {
 		r.Warnings = append(r.Warnings, w.String())

@@ -159,6 +159,12 @@ func (m *Model) updateTags() {
 		if st := m.statusOf(g.Key); st != statusOpen {
 			label += " · " + st
 		}
+	case selClaim:
+		refs = []model.ClaimRef{{Sentence: m.sel.idx}}
+		label = "claim"
+		if st := m.statusOf(claimKey(m.c.Index, m.sel.idx)); st != statusOpen {
+			label += " · " + st
+		}
 	default:
 		return
 	}

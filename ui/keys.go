@@ -37,6 +37,7 @@ type KeyMap struct {
 	Read          key.Binding
 	Sidebar       key.Binding
 	Zoom          key.Binding
+	Claim         key.Binding
 
 	Confirm      key.Binding
 	Dismiss      key.Binding
@@ -86,6 +87,7 @@ func newKeyMap() *KeyMap {
 		Read:          b([]string{"r"}, "r", "reading mode"),
 		Sidebar:       b([]string{"b"}, "b", "sidebar"),
 		Zoom:          b([]string{"z"}, "z", "zoom pane"),
+		Claim:         b([]string{"v"}, "v", "select claim"),
 
 		Confirm:      b([]string{"c"}, "c", "confirm"),
 		Dismiss:      b([]string{"d"}, "d", "dismiss"),

@@ -44,6 +44,7 @@ const (
 	selNone selKind = iota
 	selConflict
 	selAgreement
+	selClaim // idx is a sentence: one claim triaged on its own
 )
 
 type selection struct {
@@ -293,6 +294,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.openReader()
 	case key.Matches(msg, k.Sidebar):
 		m.toggleSidebar()
+	case key.Matches(msg, k.Claim):
+		m.selectClaimAtTop()
 	case key.Matches(msg, k.Zoom):
 		m.toggleZoom()
 	case key.Matches(msg, k.Confirm):

@@ -458,13 +458,13 @@ func (p *Pane) heading() []string {
 // ShortHelp implements help.KeyMap.
 func (p *Pane) ShortHelp() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.Down, k.Up, k.Left, k.Right, k.Read, k.Zoom}
+	return []key.Binding{k.Down, k.Up, k.Left, k.Right, k.Read, k.Zoom, k.Claim}
 }
 
 // FullHelp implements help.KeyMap.
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.c.Keys
-	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Left, k.Right, k.Read, k.Zoom}}
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Left, k.Right, k.Read, k.Zoom, k.Claim}}
 }
 
 // fit truncates or pads s (plain text) to exactly w cells.

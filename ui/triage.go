@@ -37,6 +37,7 @@ const (
 const (
 	kindConflict  = "conflict"
 	kindAgreement = "agreement"
+	kindClaim     = "claim"
 )
 
 // statusFilters is what F cycles through on the Conflicts list.
@@ -114,6 +115,8 @@ func (m *Model) selectedItem() (kind, key, label string, ok bool) {
 	case selAgreement:
 		g := m.c.Index.Agreements[m.sel.idx]
 		return kindAgreement, g.Key, g.ID, true
+	case selClaim:
+		return kindClaim, claimKey(m.c.Index, m.sel.idx), claimLabel(m.c.Index, m.sel.idx), true
 	}
 	return "", "", "", false
 }
@@ -127,7 +130,7 @@ func (m *Model) decide(status string, note *string) tea.Cmd {
 	}
 	kind, key, label, ok := m.selectedItem()
 	if !ok {
-		m.setStatus(msgErr, "select a conflict (n) or agreement (]) first")
+		m.setStatus(msgErr, "select a conflict (n), an agreement (]) or a claim (v, click) first")
 		return nil
 	}
 	t := m.expectedTriage(key)

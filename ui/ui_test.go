@@ -776,3 +776,36 @@ func TestRunesInOneReadActAsSeparateKeys(t *testing.T) {
 	}
 	mustContain(t, m.View(), "1/2 triaged")
 }
+
+// A single claim is triaged like a conflict: v takes the first sentence of
+// the focused pane, a click the sentence under the pointer.
+func TestTriageSingleClaim(t *testing.T) {
+	st := newMemStore()
+	m := newTestModel(t, handIndex(), 160, 48, st)
+	v := press(m, "tab", "v")
+	if m.sel.kind != selClaim {
+		t.Fatalf("v selected %+v", m.sel)
+	}
+	si := m.sel.idx
+	mustContain(t, footerOf(v), "claim in a")
+	v = press(m, "c")
+	key := model.StableKey("claim", m.c.Index.Sentences[si].Text)
+	if got, _ := st.Get(key); got.Status != statusConfirmed {
+		t.Fatalf("claim status %+v (store %v)", got, st.sets)
+	}
+	mustContain(t, footerOf(v), "confirmed")
+	// Reopening finds it: a new model over the same store.
+	m2 := newTestModel(t, handIndex(), 160, 48, st)
+	press(m2, "tab", "v")
+	if m2.statusOf(key) != statusConfirmed {
+		t.Fatal("claim decision not found after reopening")
+	}
+	// A click on a text row of the first pane selects the sentence there.
+	m3 := newTestModel(t, handIndex(), 160, 48, st)
+	for row := 3; row < 20 && m3.sel.kind != selClaim; row++ {
+		send(m3, tea.MouseMsg{X: m3.paneX[0] + 4, Y: headerLines + row, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	}
+	if m3.sel.kind != selClaim {
+		t.Fatal("no click on the first pane selected a claim")
+	}
+}

@@ -208,6 +208,14 @@ func (m *Model) explanation() string {
 		g := ix.Agreements[m.sel.idx]
 		head := s.Agree.Render(fmt.Sprintf(" %s agreement, %d independent", g.ID, g.Independent))
 		out = head + ansi.Truncate(": "+g.Summary, max(0, m.width-ansi.StringWidth(head)), "…")
+	case m.sel.kind == selClaim:
+		head := " " + claimLabel(ix, m.sel.idx)
+		if m.opts.Store != nil {
+			st := m.statusOf(claimKey(ix, m.sel.idx))
+			head += " " + s.status(st).Render("["+st+"]")
+		}
+		text := ": " + printable(ix.Sentences[m.sel.idx].Text)
+		out = head + ansi.Truncate(text, max(0, m.width-ansi.StringWidth(head)), "…")
 	case m.actor >= 0:
 		a := ix.Actors[m.actor]
 		out = fmt.Sprintf(" %s (%s): %d mentions in %s", a.Name, a.Kind, m.c.Derived.actorTotal[m.actor],
@@ -258,7 +266,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
 	groups := [][]key.Binding{
-		{k.FocusNext, k.FocusPrev, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Sidebar, k.Zoom},
+		{k.FocusNext, k.FocusPrev, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Sidebar, k.Zoom, k.Claim},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Left, k.Right},
 		{k.NextConflict, k.PrevConflict, k.NextAgreement, k.PrevAgreement, k.Details, k.Choose, k.Search, k.Filter, k.Back},
 		{k.Sources, k.Read, k.Export, k.Help, k.Quit},
@@ -318,6 +326,9 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 		if msg.Button == tea.MouseButtonLeft {
 			m.focus = k
 			m.sidebar.stopFiltering(false)
+			if si, ok := p.sentenceAtRow(msg.Y - headerLines); ok {
+				m.selectClaim(si)
+			}
 		}
 		return nil
 	}
