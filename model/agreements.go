@@ -320,17 +320,7 @@ func (f *confFinder) agreementSummary(g Agreement) string {
 		}
 		text = text[:cut] + "…"
 	}
-	var labels []string
-	seen := map[string]bool{}
-	for _, c := range g.Claims {
-		l := f.srcLabel[f.ix.Sentences[c.Sentence].Article]
-		if !seen[l] {
-			seen[l] = true
-			labels = append(labels, l)
-		}
-	}
-	sort.Strings(labels)
-	return text + " (" + strings.Join(labels, ", ") + ")"
+	return text + " (" + strings.Join(f.groupLabels(g), ", ") + ")"
 }
 
 // agrSources groups articles that share long verbatim runs.

@@ -98,18 +98,8 @@ func (t *textBox) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Back, k.Quit, k.Details, k.Help):
 			return true, nil
-		case key.Matches(msg, k.Down):
-			t.vp.ScrollDown(1)
-		case key.Matches(msg, k.Up):
-			t.vp.ScrollUp(1)
-		case key.Matches(msg, k.PageDown):
-			t.vp.PageDown()
-		case key.Matches(msg, k.PageUp):
-			t.vp.PageUp()
-		case key.Matches(msg, k.Top):
-			t.vp.GotoTop()
-		case key.Matches(msg, k.Bottom):
-			t.vp.GotoBottom()
+		default:
+			scrollKey(&t.vp, k, msg)
 		}
 	case tea.MouseMsg:
 		t.vp, _ = t.vp.Update(msg)

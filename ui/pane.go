@@ -305,20 +305,7 @@ func (p *Pane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k := p.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, k.Down):
-			p.vp.ScrollDown(1)
-		case key.Matches(msg, k.Up):
-			p.vp.ScrollUp(1)
-		case key.Matches(msg, k.PageDown):
-			p.vp.PageDown()
-		case key.Matches(msg, k.PageUp):
-			p.vp.PageUp()
-		case key.Matches(msg, k.Top):
-			p.vp.GotoTop()
-		case key.Matches(msg, k.Bottom):
-			p.vp.GotoBottom()
-		}
+		scrollKey(&p.vp, k, msg)
 	case tea.MouseMsg:
 		var cmd tea.Cmd
 		p.vp, cmd = p.vp.Update(msg)
@@ -495,4 +482,26 @@ func padStyled(s string, w int) string {
 		return ansi.Truncate(s, w, "")
 	}
 	return s + strings.Repeat(" ", w-sw)
+}
+
+// scrollKey moves a viewport for the scroll keys every scrolling view shares;
+// it reports whether msg was one of them.
+func scrollKey(vp *viewport.Model, k *KeyMap, msg tea.KeyMsg) bool {
+	switch {
+	case key.Matches(msg, k.Down):
+		vp.ScrollDown(1)
+	case key.Matches(msg, k.Up):
+		vp.ScrollUp(1)
+	case key.Matches(msg, k.PageDown):
+		vp.PageDown()
+	case key.Matches(msg, k.PageUp):
+		vp.PageUp()
+	case key.Matches(msg, k.Top):
+		vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
 }
