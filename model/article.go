@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ParseDocument turns one document into articles: a feed gives one per item,
@@ -40,10 +41,17 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 	if base != nil && len(base) != len(ex.Body)+1 {
 		return nil, fmt.Errorf("internal: offset map has %d entries for %d bytes", len(base), len(ex.Body))
 	}
-	text, offs := Sanitize(ex.Body, base)
+	// offs nil: text byte i is at offset i.
+	text, offs := sanitizeNoCopy(ex.Body, base)
+	offAt := func(i int) int32 {
+		if offs == nil {
+			return int32(i)
+		}
+		return offs[i]
+	}
 	lines := splitLines(text)
 	classifyLines(lines)
-	meta := readMetadata(lines)
+	meta := readMetadataIn(lines, text)
 
 	a := &Article{
 		File:   visibleControls(doc.File), // a file name is the input too
@@ -64,23 +72,61 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 	if a.Outlet == "" {
 		a.Outlet = meta.outlet
 	}
+	size, paras := 0, 0
+	first, last := -1, -1
+	for i, l := range lines {
+		if l.kind == lineBody {
+			size += len(l.text) + 1
+			paras++
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	// When the kept lines are all the lines from the first to the last, and
+	// the body has nothing but one newline between them, their join is a
+	// slice of the body: no copy.
+	var whole string
+	if first >= 0 {
+		lo, hi := lines[first].start, lines[last].start+len(lines[last].text)
+		if hi-lo == size-1 {
+			whole = text[lo:hi]
+		}
+	}
 	var b strings.Builder
+	if whole == "" {
+		b.Grow(size)
+	}
+	a.Paragraphs = make([]Span, 0, paras)
+	n := 0 // bytes of Text so far
 	for _, l := range lines {
 		if l.kind != lineBody {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-			a.Offsets.Append(offs[l.start-1])
+		if n > 0 {
+			if whole == "" {
+				b.WriteByte('\n')
+			}
+			n++
+			a.Offsets.Append(offAt(l.start - 1))
 		}
-		st := b.Len()
-		b.WriteString(l.text)
-		for _, o := range offs[l.start : l.start+len(l.text)] {
-			a.Offsets.Append(o)
+		st := n
+		if whole == "" {
+			b.WriteString(l.text)
 		}
-		a.Paragraphs = append(a.Paragraphs, Span{st, b.Len()})
+		n += len(l.text)
+		if offs == nil {
+			a.Offsets.appendSeq(int32(l.start), len(l.text))
+		} else {
+			a.Offsets.appendAll(offs[l.start : l.start+len(l.text)])
+		}
+		a.Paragraphs = append(a.Paragraphs, Span{st, n})
 	}
-	a.Text = b.String()
+	a.Text = whole
+	if whole == "" {
+		a.Text = b.String()
+	}
 	if len(a.Paragraphs) > 0 {
 		last := lines[0]
 		for _, l := range lines {
@@ -88,7 +134,7 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 				last = l
 			}
 		}
-		a.Offsets.Append(offs[last.start+len(last.text)])
+		a.Offsets.Append(offAt(last.start + len(last.text)))
 	} else {
 		return nil, fmt.Errorf("only page furniture, no article text")
 	}
@@ -108,13 +154,37 @@ func newArticle(doc Document, ex Extracted) (*Article, error) {
 }
 
 func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
+	// A word starts where a word byte follows a non-word byte; ASCII needs
+	// no branch for it, a non-ASCII rune is decoded.
+	n := 0
+	var prev uint8
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			w := countWordByte[c]
+			n += int(w &^ prev)
+			prev = w
+			i++
+			continue
 		}
-		in = w
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var w uint8
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			w = 1
+		}
+		n += int(w &^ prev)
+		prev = w
+		i += size
 	}
 	return n
 }
+
+// countWordByte is 1 for the ASCII letters and digits.
+var countWordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if asciiClass[c]&(clsLetter|clsDigit) != 0 {
+			t[c] = 1
+		}
+	}
+	return t
+}()

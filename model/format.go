@@ -218,6 +218,14 @@ func isBinary(data []byte) bool {
 	if len(head) > 8192 {
 		head = head[:8192]
 	}
+	// A NUL byte is the only way to decode a rune 0; without one, valid
+	// UTF-8 has no bad bytes. Both tests run many bytes at a time.
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	if utf8.Valid(head) {
+		return false
+	}
 	bad := 0
 	for i := 0; i < len(head); {
 		if c := head[i]; c < utf8.RuneSelf {

@@ -52,7 +52,20 @@ func extractHTML(doc Document) (Extracted, error) {
 		return ex, errors.New("no readable text in HTML page")
 	}
 
-	meta := scanHTMLMeta(doc.Data)
+	// The <meta> tags only fill what readability left empty: a second
+	// pass over the page that most pages need not pay.
+	if ex.Title == "" || ex.Byline == "" || ex.Outlet == "" || ex.Date.IsZero() {
+		fillFromMeta(&ex, scanHTMLMeta(doc.Data))
+	}
+
+	ex.Body = strings.Join(lines, "\n")
+	ex.BodyOffsets, _ = alignOffsets(doc.Data, ex.Body, bodyStart(doc.Data))
+	return ex, nil
+}
+
+// fillFromMeta fills the fields readability left empty from the page's
+// <meta> tags.
+func fillFromMeta(ex *Extracted, meta htmlMeta) {
 	if ex.Title == "" {
 		ex.Title = firstNonEmpty(meta.get("og:title"), meta.title)
 	}
@@ -66,10 +79,6 @@ func extractHTML(doc Document) (Extracted, error) {
 		ex.Date = parseDate(meta.get("article:published_time", "datepublished", "og:published_time",
 			"pubdate", "publish-date", "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date"))
 	}
-
-	ex.Body = strings.Join(lines, "\n")
-	ex.BodyOffsets, _ = alignOffsets(doc.Data, ex.Body, bodyStart(doc.Data))
-	return ex, nil
 }
 
 // runReadability parses the page and runs readability on it. Valid UTF-8 is
@@ -108,7 +117,25 @@ type paraBuilder struct {
 }
 
 func (b *paraBuilder) text(s string) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !isASCIISpace(c) {
+			// A run of other ASCII at once; the rest rune by rune, an
+			// invalid byte becoming U+FFFD.
+			if b.space {
+				b.cur.WriteByte(' ')
+				b.space = false
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !isASCIISpace(s[j]) {
+				j++
+			}
+			b.cur.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsSpace(r) {
 			b.space = b.cur.Len() > 0
 			continue
@@ -664,6 +691,11 @@ func resync(raw []byte, s string, i, p int) (int, int) {
 // skipMarkup passes tags, comments, CDATA markers and escaped tags.
 func skipMarkup(raw []byte, p int) int {
 	for p < len(raw) {
+		// Every case below opens with one of these: most text bytes are
+		// none of them.
+		if c := raw[p]; c != '<' && c != ']' && c != '&' {
+			return p
+		}
 		rest := raw[p:]
 		switch {
 		case bytes.HasPrefix(rest, []byte("<!--")):

@@ -412,6 +412,18 @@ func (w *mdWriter) inline(s, e int) {
 	data := w.data
 	for i := s; i < e; {
 		c := data[i]
+		if !mdInlineStop[c] {
+			// A run of plain bytes is written as one: the same as byte by
+			// byte, as long as no newline (after which blanks are dropped)
+			// is inside it.
+			k := i + 1
+			for k < e && !mdInlineStop[data[k]] {
+				k++
+			}
+			w.src(i, k)
+			i = k
+			continue
+		}
 		switch c {
 		case '\\':
 			if i+1 < e && isASCIIPunct(data[i+1]) {
@@ -486,6 +498,15 @@ func (w *mdWriter) inline(s, e int) {
 		i++
 	}
 }
+
+// mdInlineStop marks the bytes inline looks at one by one: its syntax
+// characters and the newline.
+var mdInlineStop = func() (t [256]bool) {
+	for _, c := range []byte("\\`![<&*_~\n") {
+		t[c] = true
+	}
+	return t
+}()
 
 // parseLink reads [text](url "title") or [text][ref] at i (data[i] == '[')
 // and returns the text range and the offset after the link, or after 0.

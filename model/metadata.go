@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -19,12 +20,54 @@ var (
 	reAndSplit  = regexp.MustCompile(`\s*(?:,\s*and\s+|,\s*|\s+and\s+|;\s*)\s*`)
 )
 
+// The tests of the first two bytes skip the regexps for lines they cannot
+// match: the alternatives open with by, wr, au, wo (bylines) and re, fr
+// (report lines), in either case, and none of these letters has a
+// non-ASCII case fold, so a line with other ASCII bytes there cannot match
+// and one with a non-ASCII byte goes to the regexp.
+
 func isBylineLine(s string) bool {
-	return len(s) < 120 && reByline.MatchString(s)
+	return len(s) < 120 && mayBeByline(s) && reByline.MatchString(s)
+}
+
+func mayBeByline(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	c0, c1 := s[0], s[1]
+	if c0 >= utf8.RuneSelf || c1 >= utf8.RuneSelf {
+		return true
+	}
+	switch c0 | 0x20 {
+	case 'b':
+		return c1|0x20 == 'y'
+	case 'w':
+		return c1|0x20 == 'r' || c1|0x20 == 'o'
+	case 'a':
+		return c1|0x20 == 'u'
+	}
+	return false
 }
 
 func isReportByLine(s string) bool {
-	return len(s) < 160 && reReportBy.MatchString(s)
+	return len(s) < 160 && mayBeReportBy(s) && reReportBy.MatchString(s)
+}
+
+func mayBeReportBy(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	c0, c1 := s[0], s[1]
+	if c0 >= utf8.RuneSelf || c1 >= utf8.RuneSelf {
+		return true
+	}
+	switch c0 | 0x20 {
+	case 'r':
+		return c1|0x20 == 'e'
+	case 'f':
+		return c1|0x20 == 'r'
+	}
+	return false
 }
 
 // articleMeta is what the lines of one article say about it.
@@ -36,6 +79,13 @@ type articleMeta struct {
 // readMetadata looks at every line, furniture included: an author box at the
 // foot of a page is furniture for the text but names the byline.
 func readMetadata(lines []line) articleMeta {
+	return readMetadataIn(lines, "")
+}
+
+// readMetadataIn is readMetadata of the lines of body; with the body at hand
+// a body with no "visit" in it skips the line-by-line search for one. An
+// empty body means unknown.
+func readMetadataIn(lines []line, body string) articleMeta {
 	var m articleMeta
 	for i, l := range lines {
 		if l.kind == lineBlank {
@@ -51,7 +101,7 @@ func readMetadata(lines []line) articleMeta {
 			continue
 		}
 		if m.outlet == "" {
-			if sm := reReportBy.FindStringSubmatch(t); sm != nil {
+			if sm := findReportBy(t); sm != nil {
 				m.outlet = cleanOutlet(sm[1])
 				continue
 			}
@@ -61,13 +111,15 @@ func readMetadata(lines []line) articleMeta {
 				m.byline = name
 			}
 		}
-		if m.cited == nil && reCitedLine.MatchString(t) {
+		if m.cited == nil && isCitedLine(t) {
 			if sm := reCitedList.FindStringSubmatch(t); sm != nil {
 				m.cited = splitList(sm[1])
 			}
 		}
 	}
-	if m.outlet == "" {
+	// "isit" has no space, so it is in a line exactly when it is in the body
+	// the lines were cut from.
+	if m.outlet == "" && (body == "" || strings.Contains(body, "isit") || strings.Contains(body, "ISIT")) {
 		for _, l := range lines {
 			// The regexp is slow on long lines; most lines have no "visit".
 			if !strings.Contains(l.text, "isit") && !strings.Contains(l.text, "ISIT") {
@@ -82,11 +134,19 @@ func readMetadata(lines []line) articleMeta {
 	return m
 }
 
+func findReportBy(t string) []string {
+	if !mayBeReportBy(t) {
+		return nil
+	}
+	return reReportBy.FindStringSubmatch(t)
+}
+
 func isAuthorBoxHeading(t string) bool {
 	if len(t) > 40 { // longer than any heading below with its trimmings
 		return false
 	}
-	switch foldLine(t) {
+	var buf [64]byte
+	switch string(appendFold(buf[:0], t)) {
 	case "about author", "about the author", "author", "written by", "posted by":
 		return true
 	}
@@ -162,6 +222,9 @@ func splitList(s string) []string {
 // findDateline returns the dateline opening a paragraph ("ANCHORAGE, Alaska")
 // or "". At least the first word must be all capitals.
 func findDateline(para string) string {
+	if !mayBeDateline(para) {
+		return ""
+	}
 	sm := reDateline.FindStringSubmatch(para)
 	if sm == nil {
 		return ""
@@ -172,4 +235,19 @@ func findDateline(para string) string {
 		return ""
 	}
 	return d
+}
+
+// mayBeDateline tests the first two runes as reDateline does: a capital
+// letter, then a capital or one of . ' ’ space -.
+func mayBeDateline(para string) bool {
+	r, n := utf8.DecodeRuneInString(para)
+	if !unicode.Is(unicode.Lu, r) {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(para[n:])
+	switch r {
+	case '.', '\'', '’', ' ', '-':
+		return true
+	}
+	return unicode.Is(unicode.Lu, r)
 }

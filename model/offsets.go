@@ -27,6 +27,28 @@ func (m *OffsetMap) Append(o int32) {
 	m.n++
 }
 
+// appendSeq maps the next n text bytes to file offsets o, o+1, ...: the
+// same as n calls of Append.
+func (m *OffsetMap) appendSeq(o int32, n int) {
+	if n <= 0 {
+		return
+	}
+	m.Append(o)
+	m.n += n - 1
+}
+
+// appendAll is Append of each of offs, a run at a time.
+func (m *OffsetMap) appendAll(offs []int32) {
+	for i := 0; i < len(offs); {
+		j := i + 1
+		for j < len(offs) && offs[j] == offs[j-1]+1 {
+			j++
+		}
+		m.appendSeq(offs[i], j-i)
+		i = j
+	}
+}
+
 // Len is the number of bytes mapped.
 func (m *OffsetMap) Len() int { return m.n }
 

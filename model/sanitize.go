@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,6 +16,81 @@ import (
 // entry for the end. An article must never drive the reader's terminal, so
 // every later stage works on this output only.
 func Sanitize(in string, base []int32) (string, []int32) {
+	if isPlainText(in) {
+		if base != nil {
+			return in, slices.Clone(base[:len(in)+1])
+		}
+		offs := make([]int32, len(in)+1)
+		for i := range offs {
+			offs[i] = int32(i)
+		}
+		return in, offs
+	}
+	return sanitizeCopy(in, base)
+}
+
+// sanitizeNoCopy is Sanitize for callers that only read the offsets: for
+// text with nothing to change it returns in, and base itself as the
+// offsets, nil standing for offset i at i.
+func sanitizeNoCopy(in string, base []int32) (string, []int32) {
+	if isPlainText(in) {
+		return in, base
+	}
+	return sanitizeCopy(in, base)
+}
+
+// isPlainText reports whether Sanitize keeps every byte of in where it is:
+// printable ASCII, newline, tab and valid UTF-8 runes that are not C1
+// controls, BOM, bidi controls, no-break space or Unicode line separators.
+func isPlainText(in string) bool {
+	for i := 0; i < len(in); {
+		// Eight bytes at a time while they are printable ASCII.
+		if i+8 <= len(in) && plainASCII8(load64(in, i)) {
+			i += 8
+			continue
+		}
+		c := in[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != 0x7f || c == '\n' || c == '\t' {
+				i++
+				continue
+			}
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(in[i:])
+		if r == utf8.RuneError && n == 1 || isC1(r) || r == 0xfeff || isBidiControl(r) ||
+			r == 0xa0 || r == 0x2028 || r == 0x2029 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// load64 is the eight bytes of s from i, little-endian (one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainASCII8 reports whether each byte of w is in 0x20-0x7e. For bytes
+// below 0x80, (x - n) &^ x has the top bit of a byte set exactly when some
+// byte is below n: the zero-byte test, used for < 0x20 and for = 0x7f.
+func plainASCII8(w uint64) bool {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+		del  = 0x7f7f7f7f7f7f7f7f
+	)
+	if w&high != 0 {
+		return false
+	}
+	d := w ^ del // 0 where a byte is 0x7f
+	return ((w-0x20*ones)&^w|(d-ones)&^d)&high == 0
+}
+
+func sanitizeCopy(in string, base []int32) (string, []int32) {
 	var b strings.Builder
 	b.Grow(len(in))
 	offs := make([]int32, 0, len(in)+1)
@@ -117,7 +193,10 @@ func Sanitize(in string, base []int32) (string, []int32) {
 // StripControls is Sanitize without the offset map, for metadata and any
 // other string that reaches a screen.
 func StripControls(s string) string {
-	out, _ := Sanitize(s, nil)
+	if isPlainText(s) {
+		return s
+	}
+	out, _ := sanitizeCopy(s, nil)
 	return out
 }
 

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,4 +98,31 @@ func FuzzSanitize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// plainASCII8 is the eight-bytes-at-a-time test behind Sanitize's fast
+// path: every byte position and value, next to other kinds of fill.
+func TestPlainASCII8(t *testing.T) {
+	plain := func(c byte) bool { return c >= 0x20 && c < 0x7f }
+	base := []byte("abcdefgh")
+	for pos := range 8 {
+		for c := range 256 {
+			for _, fill := range []byte{'a', ' ', '~', 0x1f, 0x7f, 0x80} {
+				w := slices.Clone(base)
+				for k := range w {
+					if k != pos && k%3 == 0 {
+						w[k] = fill
+					}
+				}
+				w[pos] = byte(c)
+				want := true
+				for _, b := range w {
+					want = want && plain(b)
+				}
+				if got := plainASCII8(load64(string(w), 0)); got != want {
+					t.Fatalf("plainASCII8(%q) = %v", w, got)
+				}
+			}
+		}
+	}
 }
