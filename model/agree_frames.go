@@ -215,6 +215,8 @@ type claimFrame struct {
 	// What: the predicate class of predicates.tsv ("" outside it) and the
 	// Snowball stem of the head word ("n:" before a noun's).
 	class, stem string
+	// classKey and stemKey are what keys returns, made once per word.
+	classKey, stemKey string
 	// neg: "did not sign", "refused to give up", "ended without". predNeg
 	// is the predicate's own negation ("did not escape"), objNeg the
 	// object's ("escaped without injury"); neg is the two together.
@@ -256,10 +258,7 @@ type claimFrame struct {
 
 // keys are what frames are matched on: the class and the stem.
 func (fr *claimFrame) keys() (class, stem string) {
-	if fr.class != "" {
-		class = "c:" + fr.class
-	}
-	return class, "s:" + fr.stem
+	return fr.classKey, fr.stemKey
 }
 
 // sameKey: two frames name the same predicate.
@@ -293,9 +292,14 @@ type frameReader struct {
 	// canon is the lemma that stands for each paraphrase class in this
 	// corpus (-1 when the corpus uses none of its words).
 	canon map[string]lemmaID
-	// idOf caches each word's own lemma ID (-1: none); actorKeys each
+	// wordIdx numbers each lower-case word the reader has met; words holds
+	// what the reader needs of it, so that a word is looked up once per
+	// token rather than once per list, cache and key. actorKeys is each
 	// actor's key.
-	idOf      map[string]lemmaID
+	wordIdx   map[string]int32
+	words     []frameWord
+	wordExt   []frameWordExt
+	classKeys map[string]string
 	actorKeys []string
 	// Per-sentence buffers, reused: see read.
 	fl     []frameFlag
@@ -304,7 +308,167 @@ type frameReader struct {
 	clause []int16
 	used   []bool
 	argOf  []lemmaID
+	wordOf []int32 // per token: its index in words, -1 for punctuation
 	preds  []framePred
+	// Per-frame scratch lists, copied to the slabs when done: the frames
+	// of a corpus are many small lists, and one allocation for many of
+	// them is what makes reading them cheap.
+	actBuf, subjBuf, coreBuf, objBuf []string
+	intBuf                           []int
+	lemBuf, wordBuf                  []lemmaID
+	strSlab                          []string
+	intSlab                          []int
+	lemSlab                          []lemmaID
+	frameSlab                        []claimFrame
+}
+
+// frameSlabSize is how many entries a slab chunk holds.
+const frameSlabSize = 4096
+
+// slabCopy copies src into the slab and returns the copy, nil when src is
+// empty. The copy's capacity is its length, so that appending to it
+// cannot reach into its neighbours.
+func slabCopy[T any](slab *[]T, src []T) []T {
+	if len(src) == 0 {
+		return nil
+	}
+	if cap(*slab)-len(*slab) < len(src) {
+		*slab = make([]T, 0, max(frameSlabSize, len(src)))
+	}
+	start := len(*slab)
+	*slab = append(*slab, src...)
+	return (*slab)[start:len(*slab):len(*slab)]
+}
+
+// frameWord is what the frame reader keeps of one word, the costly parts
+// made on first use.
+type frameWord struct {
+	lower string
+	fl    frameFlag
+	id    lemmaID // its own lemma's ID; -1: none, -2: not yet looked up
+	ext   int32   // its keys in r.wordExt, -1 until needed
+}
+
+// frameWordExt holds the keys of the few words that head a frame or name
+// a subject, apart from frameWord to keep that small.
+type frameWordExt struct {
+	stem string // Snowball stem, "" until needed
+	// verbKey and nounStemKey are its stem's frame keys as a verb ("s:"
+	// + stem) and as a noun ("s:n:" + stem); nounStem is "n:" + stem.
+	verbKey, nounStemKey, nounStem string
+	name                           string // "name:" key
+	noun                           string // "noun:" key
+}
+
+// ext is the frameWordExt of word w.
+func (r *frameReader) ext(w int32) *frameWordExt {
+	fw := &r.words[w]
+	if fw.ext < 0 {
+		fw.ext = int32(len(r.wordExt))
+		r.wordExt = append(r.wordExt, frameWordExt{})
+	}
+	return &r.wordExt[fw.ext]
+}
+
+// word is the index in r.words of a lower-case word.
+func (r *frameReader) word(lower string) int32 {
+	if w, ok := r.wordIdx[lower]; ok {
+		return w
+	}
+	fl := frameFlags[lower]
+	if strings.HasSuffix(lower, "n't") {
+		fl |= ffNeg
+	}
+	w := int32(len(r.words))
+	r.words = append(r.words, frameWord{lower: lower, fl: fl, id: -2, ext: -1})
+	r.wordIdx[lower] = w
+	return w
+}
+
+// ownID is the ID of a word's own lemma, or -1.
+func (r *frameReader) ownID(w int32) lemmaID {
+	fw := &r.words[w]
+	if fw.id == -2 {
+		fw.id = -1
+		if x, found := r.lx.ids[r.lemma(fw.lower)]; found {
+			fw.id = x
+		}
+	}
+	return fw.id
+}
+
+// lemma is lexLemmatizer.lemma without its cache: the reader looks each
+// word up once (r.words), so caching it twice only costs.
+func (r *frameReader) lemma(w string) string {
+	if c, ok := lexSynonymClass[w]; ok {
+		return c
+	}
+	v := r.lem.shared.stem(w)
+	if c, ok := lexSynonymStem[v]; ok {
+		v = c
+	}
+	return v
+}
+
+func (r *frameReader) wordStem(w int32) string {
+	x := r.ext(w)
+	if x.stem == "" {
+		x.stem = r.lem.stem(r.words[w].lower)
+	}
+	return x.stem
+}
+
+// nounStem is claimFrame.stem of a noun frame headed by word w.
+func (r *frameReader) nounStem(w int32) string {
+	x := r.ext(w)
+	if x.nounStem == "" {
+		x.nounStem = "n:" + r.wordStem(w)
+	}
+	return x.nounStem
+}
+
+// stemKey is claimFrame.stemKey of a frame whose head is word w.
+func (r *frameReader) stemKey(w int32, noun bool) string {
+	x := r.ext(w)
+	if noun {
+		if x.nounStemKey == "" {
+			x.nounStemKey = "s:" + r.nounStem(w)
+		}
+		return x.nounStemKey
+	}
+	if x.verbKey == "" {
+		x.verbKey = "s:" + r.wordStem(w)
+	}
+	return x.verbKey
+}
+
+// classKey is claimFrame.classKey of a frame of class c.
+func (r *frameReader) classKey(c string) string {
+	if c == "" {
+		return ""
+	}
+	k, ok := r.classKeys[c]
+	if !ok {
+		k = "c:" + c
+		r.classKeys[c] = k
+	}
+	return k
+}
+
+func (r *frameReader) nameKey(w int32) string {
+	x := r.ext(w)
+	if x.name == "" {
+		x.name = "name:" + r.words[w].lower
+	}
+	return x.name
+}
+
+func (r *frameReader) nounKey(w int32) string {
+	x := r.ext(w)
+	if x.noun == "" {
+		x.noun = "noun:" + r.lem.lemma(r.words[w].lower)
+	}
+	return x.noun
 }
 
 // frameIndex is what the frame reader found in every claim.
@@ -322,6 +486,9 @@ func (ix *Index) frames() [][]claimFrame {
 	return ix.frameIndex().frames
 }
 
+// frameChunk is how many claims a frame reader worker takes at a time.
+const frameChunk = 256
+
 func (ix *Index) frameIndex() *frameIndex {
 	if ix.claimFrames != nil {
 		return ix.claimFrames
@@ -329,20 +496,34 @@ func (ix *Index) frameIndex() *frameIndex {
 	frameFlagsOnce.Do(buildFrameFlags)
 	fx := &frameIndex{frames: make([][]claimFrame, len(ix.Claims)), words: make([][]lemmaID, len(ix.Claims))}
 	if ix.claimLex != nil {
-		r := &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{},
-			idOf: make(map[string]lemmaID, 4096), actorKeys: make([]string, len(ix.Actors))}
-		r.lem.shared = ix.stems // the stems earlier stages found, while the build runs
-		for ci := range ix.Claims {
-			fx.frames[ci], fx.words[ci] = r.read(ci)
-		}
+		// One reader per worker: a reader's caches hold what a word is,
+		// whoever reads it first, so the frames do not depend on which
+		// worker reads which claims.
+		n := len(ix.Claims)
+		workers := parallelWorkers((n + frameChunk - 1) / frameChunk)
+		readers := make([]*frameReader, workers)
+		forChunksParallel(n, frameChunk, workers, func(w, lo, hi int) {
+			r := readers[w]
+			if r == nil {
+				r = &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{},
+					wordIdx: make(map[string]int32, n/workers), classKeys: map[string]string{},
+					words: make([]frameWord, 0, n/workers), actorKeys: make([]string, len(ix.Actors))}
+				r.lem.shared = ix.stems // the stems earlier stages found, while the build runs
+				readers[w] = r
+			}
+			for ci := lo; ci < hi; ci++ {
+				fx.frames[ci], fx.words[ci] = r.read(ci)
+			}
+		})
 	}
 	ix.claimFrames = fx
 	return fx
 }
 
-// argID is the lemma a word stands for among a frame's arguments: its
-// paraphrase class's lemma when it has one, else its own.
-func (r *frameReader) argID(word, class string) (lemmaID, bool) {
+// argID is the lemma a word (an index in r.words, or -1 for none) stands
+// for among a frame's arguments: its paraphrase class's lemma when it has
+// one, else its own.
+func (r *frameReader) argID(word int32, class string) (lemmaID, bool) {
 	if class != "" {
 		id, ok := r.canon[class]
 		if !ok {
@@ -359,17 +540,10 @@ func (r *frameReader) argID(word, class string) (lemmaID, bool) {
 			return id, true
 		}
 	}
-	if word == "" {
+	if word < 0 {
 		return 0, false
 	}
-	id, ok := r.idOf[word]
-	if !ok {
-		id = -1
-		if x, found := r.lx.ids[r.lem.lemma(word)]; found {
-			id = x
-		}
-		r.idOf[word] = id
-	}
+	id := r.ownID(word)
 	return id, id >= 0
 }
 
@@ -391,8 +565,8 @@ type framePred struct {
 
 func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 	ix := r.ix
-	c := ix.Claims[ci]
-	sent := ix.Sentences[c.Sentence]
+	c := &ix.Claims[ci]
+	sent := &ix.Sentences[c.Sentence]
 	s := sent.Text
 	r.toks = ctokenizeInto(r.toks[:0], s)
 	toks := r.toks
@@ -421,14 +595,12 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 		}
 	}
 	// One look-up a word for every word list the reader uses.
-	fl := frameBuf(&r.fl, n)
+	fl, wordOf := frameBuf(&r.fl, n), frameBuf(&r.wordOf, n)
 	for i, t := range toks {
-		fl[i] = 0
+		fl[i], wordOf[i] = 0, -1
 		if t.Kind == ctWord {
-			fl[i] = frameFlags[t.Lower]
-			if strings.HasSuffix(t.Lower, "n't") {
-				fl[i] |= ffNeg
-			}
+			w := r.word(t.Lower)
+			wordOf[i], fl[i] = w, r.words[w].fl
 		}
 	}
 	clause := frameClauses(frameBuf(&r.clause, n), toks, fl)
@@ -503,7 +675,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 			continue
 		}
 		if cls, m := frameMatch(frameArgPhrases, toks, fl, i, ffArgFirst); m > 1 {
-			if id, ok := r.argID("", cls); ok {
+			if id, ok := r.argID(-1, cls); ok {
 				argOf[i] = id
 				for k := i + 1; k < i+m; k++ {
 					argOf[k] = -2
@@ -516,30 +688,33 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 			continue
 		}
 		cls, _ := frameMatch(frameArgPhrases, toks, fl, i, ffArgFirst)
-		if id, ok := r.argID(t.Lower, cls); ok {
+		if id, ok := r.argID(wordOf[i], cls); ok {
 			argOf[i] = id
 		}
 	}
-	var words []lemmaID
+	words := r.wordBuf[:0]
 	for i, id := range argOf {
 		if id >= 0 && !toks[i].Cap {
 			words = append(words, id)
 		}
 	}
-	words = lemmaSet(words)
+	r.wordBuf = words
+	words = slabCopy(&r.lemSlab, lemmaSet(words))
 	if len(preds) == 0 {
 		return nil, words
 	}
-	out := make([]claimFrame, 0, len(preds))
+	np := len(preds)
+	if cap(r.frameSlab)-len(r.frameSlab) < np {
+		r.frameSlab = make([]claimFrame, 0, max(frameSlabSize/16, np))
+	}
+	start := len(r.frameSlab)
+	r.frameSlab = r.frameSlab[:start+np]
+	out := r.frameSlab[start : start : start+np]
 	for _, p := range preds {
 		fr := r.frame(ci, toks, fl, refs, inName, clause, argOf, p)
 		fr.headLemma = argOf[p.head]
 		if fr.headLemma < 0 {
-			if id, ok := r.lx.ids[r.lem.lemma(toks[p.head].Lower)]; ok {
-				fr.headLemma = id
-			} else {
-				fr.headLemma = -1
-			}
+			fr.headLemma = r.ownID(wordOf[p.head])
 		}
 		out = append(out, fr)
 	}
@@ -775,12 +950,13 @@ func frameCueEndingAt(toks []ctoken, fl []frameFlag, k int) (string, int) {
 // frame reads the slots of one predicate.
 func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorRef, inName []int16, clause []int16, argOf []lemmaID, p framePred) claimFrame {
 	ix := r.ix
-	c := ix.Claims[ci]
-	fr := claimFrame{class: p.class, stem: r.lem.stem(toks[p.head].Lower), subjStart: -1, subjEnd: -1, subjTok: -1, head: p.head, weak: p.weak}
+	c := &ix.Claims[ci]
+	fr := claimFrame{class: p.class, stem: r.wordStem(r.wordOf[p.head]), subjStart: -1, subjEnd: -1, subjTok: -1, head: p.head, weak: p.weak}
 	if p.noun {
 		// "an achievement" is not "achieved": nouns match verbs by class only.
-		fr.stem = "n:" + fr.stem
+		fr.stem = r.nounStem(r.wordOf[p.head])
 	}
+	fr.classKey, fr.stemKey = r.classKey(p.class), r.stemKey(r.wordOf[p.head], p.noun)
 	cl := clause[p.head]
 
 	// Walk back over auxiliaries, negators, adverbs, modifiers of a noun
@@ -904,7 +1080,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		}
 	}
 	cStart, cEnd := toks[lo].Start, toks[hi].End
-	var actors []string
+	actors, objNames := r.actBuf[:0], r.objBuf[:0]
 	objStart := toks[p.head+p.n-1].End
 	for _, ref := range refs {
 		if ref.Start < cStart || ref.End > cEnd {
@@ -913,8 +1089,8 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		actors = append(actors, r.actorKey(ref.Actor))
 		// Places are compared as places: "met in Lyon" and "met in
 		// France" name no different things.
-		if ref.Start >= objStart && ref.End <= end && ix.Actors[ref.Actor].Kind != ActorPlace && !frameInSlot(c, ctoken{Start: ref.Start, End: ref.End}) {
-			fr.objNames = append(fr.objNames, r.actorKey(ref.Actor))
+		if ref.Start >= objStart && ref.End <= end && ix.Actors[ref.Actor].Kind != ActorPlace && !frameInSlot(c, ref.Start, ref.End) {
+			objNames = append(objNames, r.actorKey(ref.Actor))
 		}
 		if ref.Role != "" {
 			actors = r.roleCountries(actors, ref.Role)
@@ -923,19 +1099,22 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	if !ix.Sentences[c.Sentence].Headline {
 		for i := lo; i <= hi; i++ {
 			t := toks[i]
-			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || fl[i]&ffFunc != 0 || i == 0 || frameInSlot(c, t) {
+			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || fl[i]&ffFunc != 0 || i == 0 || frameInSlot(c, t.Start, t.End) {
 				continue
 			}
 			if i+1 <= hi && toks[i+1].Kind == ctWord && toks[i+1].Cap && inName[i+1] < 0 {
 				continue // the last word of a name stands for it
 			}
-			actors = append(actors, "name:"+t.Lower)
+			key := r.nameKey(r.wordOf[i])
+			actors = append(actors, key)
 			if t.Start >= objStart && t.End <= end {
-				fr.objNames = append(fr.objNames, "name:"+t.Lower)
+				objNames = append(objNames, key)
 			}
 		}
 	}
-	sort.Strings(fr.objNames)
+	sort.Strings(objNames)
+	fr.objNames = slabCopy(&r.strSlab, objNames)
+	r.objBuf = objNames
 
 	// The subject: the name, pronoun or noun right before the predicate,
 	// else the first actor of the clause before it.
@@ -956,9 +1135,9 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	}
 	// "A supermarket in Surrey has been destroyed": a place after a
 	// preposition is where, not who.
-	for k > lo+1 && (inName[k] >= 0 && ix.Actors[refs[inName[k]].Actor].Kind == ActorPlace || frameInSlot(c, toks[k])) {
+	for k > lo+1 && (inName[k] >= 0 && ix.Actors[refs[inName[k]].Actor].Kind == ActorPlace || frameInSlot(c, toks[k].Start, toks[k].End)) {
 		j := k
-		for j > lo && (inName[j-1] >= 0 && inName[j-1] == inName[k] || frameInSlot(c, toks[j-1]) && frameInSlot(c, toks[k])) {
+		for j > lo && (inName[j-1] >= 0 && inName[j-1] == inName[k] || frameInSlot(c, toks[j-1].Start, toks[j-1].End) && frameInSlot(c, toks[k].Start, toks[k].End)) {
 			j--
 		}
 		if j-1 < lo || fl[j-1]&ffLocative == 0 {
@@ -994,7 +1173,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 				actors = append(actors, fr.subj)
 			}
 		case t.Kind == ctWord && t.Cap && fl[k]&ffFunc == 0:
-			fr.subj = "name:" + t.Lower
+			fr.subj = r.nameKey(r.wordOf[k])
 			fr.subjStart, fr.subjEnd = t.Start, t.End
 		case t.Kind == ctWord && fl[k]&ffFunc == 0 && len(t.Lower) > 1:
 			// The head of the noun phrase before any phrase that follows
@@ -1010,7 +1189,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 				}
 				head = st - 2
 			}
-			fr.subj = "noun:" + r.lem.lemma(toks[head].Lower)
+			fr.subj = r.nounKey(r.wordOf[head])
 			fr.subjStart, fr.subjEnd = toks[st].Start, toks[head].End
 			// "No gun has been recovered": the subject's quantifier
 			// denies the predicate.
@@ -1035,7 +1214,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		}
 	}
 	if fr.subj != "" {
-		fr.subjects = append(fr.subjects, fr.subj)
+		subjects, core := append(r.subjBuf[:0], fr.subj), r.coreBuf[:0]
 		// The actors the subject is written with: a title's country, a
 		// demonym or name before a noun ("French troops", "Scholz and
 		// Macron meeting").
@@ -1043,60 +1222,77 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		for _, ref := range refs {
 			if fr.subjStart >= 0 && ref.End <= fr.subjEnd && (ref.Start >= fr.subjStart || noun && ref.End >= fr.subjStart-4 && ref.Start >= fr.subjStart-40) {
 				key := r.actorKey(ref.Actor)
-				fr.subjects = append(fr.subjects, key)
+				subjects = append(subjects, key)
 				if ref.Start >= fr.subjStart {
-					fr.core = append(fr.core, key)
+					core = append(core, key)
 				}
 				if ref.Role != "" {
-					fr.subjects = r.roleCountries(fr.subjects, ref.Role)
+					subjects = r.roleCountries(subjects, ref.Role)
 					// The title's head noun: "UN special envoy Jane
 					// Doe" is the envoy another source names.
 					if w := strings.Fields(ref.Role); len(w) > 0 {
-						fr.subjects = append(fr.subjects, "noun:"+r.lem.lemma(strings.ToLower(w[len(w)-1])))
+						subjects = append(subjects, "noun:"+r.lem.lemma(strings.ToLower(w[len(w)-1])))
 					}
 				}
 			}
 		}
-		sort.Strings(fr.subjects)
-		fr.subjects = claimUniq(fr.subjects)
-		sort.Strings(fr.core)
-		fr.core = claimUniq(fr.core)
+		sort.Strings(subjects)
+		fr.subjects = slabCopy(&r.strSlab, claimUniq(subjects))
+		sort.Strings(core)
+		fr.core = slabCopy(&r.strSlab, claimUniq(core))
+		r.subjBuf, r.coreBuf = subjects, core
 	}
 	sort.Strings(actors)
-	fr.actors = claimUniq(actors)
+	fr.actors = slabCopy(&r.strSlab, claimUniq(actors))
+	r.actBuf = actors
 
 	// Arguments: the clause's content words, paraphrases folded.
-	args := make([]lemmaID, 0, hi-lo+1)
+	args := r.lemBuf[:0]
 	for i := lo; i <= hi; i++ {
 		if argOf[i] >= 0 && (i < p.head || i >= p.head+p.n) {
 			args = append(args, argOf[i])
 		}
 	}
-	fr.args = lemmaSet(args)
+	r.lemBuf = args
+	fr.args = slabCopy(&r.lemSlab, lemmaSet(args))
+	if fr.args == nil {
+		fr.args = []lemmaID{} // as before: an empty set, not none
+	}
 	// Places and times of the predication: before it in its clause, or
 	// right after it ("met in Lyon, France on Friday"), not those of a
 	// later phrase ("... to prepare the Paris summit").
 	near := func(v Value) bool {
 		return v.Start >= cStart && v.End <= cEnd && (v.End <= toks[p.head].Start || v.Start <= end+25)
 	}
+	ints := r.intBuf[:0]
 	for k, v := range c.Places {
 		if near(v) {
-			fr.places = append(fr.places, k)
+			ints = append(ints, k)
 		}
 	}
+	fr.places = slabCopy(&r.intSlab, ints)
+	ints = ints[:0]
 	for k, v := range c.Times {
 		if near(v.Value) {
-			fr.times = append(fr.times, k)
-		}
-		if v.Start >= cStart && v.End <= cEnd {
-			fr.clauseTimes = append(fr.clauseTimes, k)
+			ints = append(ints, k)
 		}
 	}
+	fr.times = slabCopy(&r.intSlab, ints)
+	ints = ints[:0]
+	for k, v := range c.Times {
+		if v.Start >= cStart && v.End <= cEnd {
+			ints = append(ints, k)
+		}
+	}
+	fr.clauseTimes = slabCopy(&r.intSlab, ints)
+	ints = ints[:0]
 	for k, v := range c.Quantities {
 		if v.Start >= cStart && v.End <= cEnd {
-			fr.qtys = append(fr.qtys, k)
+			ints = append(ints, k)
 		}
 	}
+	fr.qtys = slabCopy(&r.intSlab, ints)
+	r.intBuf = ints
 	return fr
 }
 
@@ -1139,14 +1335,14 @@ func (r *frameReader) antecedent(si, off int) int {
 
 // frameInSlot: a token lies in a place or a time of the claim, which the
 // frame compares as such, not as a name.
-func frameInSlot(c Claim, t ctoken) bool {
-	for _, v := range c.Places {
-		if t.Start >= v.Start && t.End <= v.End {
+func frameInSlot(c *Claim, start, end int) bool {
+	for i := range c.Places {
+		if v := &c.Places[i]; start >= v.Start && end <= v.End {
 			return true
 		}
 	}
-	for _, v := range c.Times {
-		if t.Start >= v.Start && t.End <= v.End {
+	for i := range c.Times {
+		if v := &c.Times[i]; start >= v.Start && end <= v.End {
 			return true
 		}
 	}

@@ -28,7 +28,10 @@ type agrFrameID struct{ claim, frame int }
 // corpus, not with its square.
 func (f *confFinder) frameLinks(frames [][]claimFrame, skip func(x, y int) bool, link func(a, b agrFrameID)) {
 	var ids []agrFrameID
-	blocks := newConfBlocks[string]()
+	// A key is a predicate key and an actor or subject noun: a pair, not
+	// a string made for every frame.
+	type linkKey struct{ pred, who string }
+	blocks := newConfBlocks[linkKey]()
 	for ci, frs := range frames {
 		for fi := range frs {
 			fr := &frs[fi]
@@ -43,21 +46,21 @@ func (f *confFinder) frameLinks(frames [][]claimFrame, skip func(x, y int) bool,
 					continue
 				}
 				for _, a := range fr.actors {
-					blocks.add(k+"|"+a, id)
+					blocks.add(linkKey{k, a}, id)
 				}
 				if len(fr.actors) == 0 && strings.HasPrefix(fr.subj, "noun:") {
-					blocks.add(k+"|"+fr.subj, id)
+					blocks.add(linkKey{k, fr.subj}, id)
 				}
 			}
 		}
 	}
-	done := map[[2]int]bool{}
+	done := map[uint64]bool{}
 	blocks.pairs(func(x, y int) {
 		a, b := ids[x], ids[y]
-		if a.claim == b.claim || f.article(a.claim) == f.article(b.claim) || !f.comparable(a.claim, b.claim) {
+		if a.claim == b.claim || f.sameArticle(a.claim, b.claim) || !f.comparable(a.claim, b.claim) {
 			return
 		}
-		pair := [2]int{min(a.claim, b.claim), max(a.claim, b.claim)}
+		pair := agrPairKey(a.claim, b.claim)
 		if done[pair] || skip(a.claim, b.claim) {
 			return
 		}
@@ -88,7 +91,7 @@ func (f *confFinder) framesAgree(ca, cb int, a, b *claimFrame) bool {
 	if len(a.objNames) > 0 && len(b.objNames) > 0 && confCountShared(a.objNames, b.objNames) == 0 {
 		return false
 	}
-	x, y := f.ix.Claims[ca], f.ix.Claims[cb]
+	x, y := &f.ix.Claims[ca], &f.ix.Claims[cb]
 	_, support := f.overlap(a.args, b.args)
 	if actors > 1 {
 		support += agrFrameActor * float64(actors-1)
@@ -139,18 +142,23 @@ func (f *confFinder) framesAgree(ca, cb int, a, b *claimFrame) bool {
 // each other: they are never an agreement. Claims that give a conflict
 // the same value stand on one side of it ("16 points" in three sources
 // against "15 points" in a fourth) and may agree.
-func agrConflicting(ix *Index) map[[2]int]bool {
-	out := map[[2]int]bool{}
+func agrConflicting(ix *Index) map[uint64]bool {
+	out := map[uint64]bool{}
 	for _, c := range ix.Conflicts {
 		for i, x := range c.Claims {
 			for _, y := range c.Claims[i+1:] {
-				if !strings.EqualFold(strings.Join(strings.Fields(x.Value), " "), strings.Join(strings.Fields(y.Value), " ")) {
-					out[[2]int{min(x.Claim, y.Claim), max(x.Claim, y.Claim)}] = true
+				if !strings.EqualFold(confOneSpaced(x.Value), confOneSpaced(y.Value)) {
+					out[agrPairKey(x.Claim, y.Claim)] = true
 				}
 			}
 		}
 	}
 	return out
+}
+
+// agrPairKey is one key for the unordered pair of claims x and y.
+func agrPairKey(x, y int) uint64 {
+	return uint64(min(x, y))<<32 | uint64(uint32(max(x, y)))
 }
 
 // frameSummary says who did what for an agreement of frames: "Armenia:
@@ -234,9 +242,9 @@ func (f *confFinder) frameSummary(g Agreement, group []agrFrameID, frames [][]cl
 	case strings.HasPrefix(subject, "actor:") || strings.HasPrefix(subject, "country:"):
 		who = f.subjectName(subject)
 	case fr.subjStart >= 0 && fr.subj == subject:
-		who = confTitle(strings.Join(strings.Fields(text[fr.subjStart:fr.subjEnd]), " "))
+		who = confTitle(confOneSpaced(text[fr.subjStart:fr.subjEnd]))
 	}
-	what := strings.Join(strings.Fields(text[fr.start:fr.end]), " ")
+	what := confOneSpaced(text[fr.start:fr.end])
 	if len(what) > 120 {
 		cut := strings.LastIndex(what[:117], " ")
 		if cut < 40 {

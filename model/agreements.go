@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tuning of agreement finding.
@@ -35,11 +36,13 @@ func (ix *Index) findAgreements() {
 
 	// Block each claim on its rarest lemmas.
 	blocks := newConfBlocks[lemmaID]()
+	var rare []lemmaID
 	for ci, d := range ix.claimDetails {
 		if len(d.lemmas) < agrMinLemmas {
 			continue
 		}
-		for _, l := range f.rarest(d.lemmas, agrKeysPerClaim) {
+		rare = f.rarest(rare[:0], d.lemmas, agrKeysPerClaim)
+		for _, l := range rare {
 			blocks.add(l, ci)
 		}
 	}
@@ -47,13 +50,13 @@ func (ix *Index) findAgreements() {
 	linked := make([]bool, len(ix.Claims))
 	links := map[int]int{} // near-copy links of each claim
 	conflicting := agrConflicting(ix)
-	skip := func(x, y int) bool { return conflicting[[2]int{min(x, y), max(x, y)}] }
+	skip := func(x, y int) bool { return conflicting[agrPairKey(x, y)] }
 	blocks.pairs(func(x, y int) {
-		if f.article(x) == f.article(y) || !f.comparable(x, y) || skip(x, y) {
+		if f.sameArticle(x, y) || !f.comparable(x, y) || skip(x, y) {
 			return
 		}
-		cos, _ := f.overlap(ix.claimDetails[x].lemmas, ix.claimDetails[y].lemmas)
-		if cos < agrMinCosine || agrContradict(ix.Claims[x], ix.Claims[y], ix.claimDetails[x], ix.claimDetails[y]) {
+		cos := f.sentCosineFrom(x, y)
+		if cos < agrMinCosine || agrContradict(&ix.Claims[x], &ix.Claims[y], &ix.claimDetails[x], &ix.claimDetails[y]) {
 			return
 		}
 		uf.union(x, y)
@@ -244,30 +247,43 @@ func agrCovered(claims []int, inFrameGroup map[int][]int, groups [][]int) bool {
 
 // rarest returns up to n lemmas of a claim with the highest idf that occur
 // in more than one sentence (a lemma only this sentence has blocks nothing).
-func (f *confFinder) rarest(lemmas []lemmaID, n int) []lemmaID {
+// The n are kept in order as they are found (highest weight first, then
+// lowest ID): the order is total, so this is the first n of the sorted
+// list without sorting it. They are appended to out.
+func (f *confFinder) rarest(out, lemmas []lemmaID, n int) []lemmaID {
 	maxW := math.Log(float64(len(f.ix.claimDetails)+1)/2) + 1e-9
-	ls := make([]lemmaID, 0, len(lemmas))
+	before := func(x, y lemmaID) bool {
+		wx, wy := f.weight(x), f.weight(y)
+		return wx > wy || (wx == wy && x < y)
+	}
+	base := len(out)
+	if n <= 0 {
+		return out
+	}
 	for _, l := range lemmas {
-		if f.weight(l) <= maxW {
-			ls = append(ls, l)
+		if f.weight(l) > maxW {
+			continue
+		}
+		ls := out[base:]
+		if len(ls) == n && !before(l, ls[n-1]) {
+			continue
+		}
+		if len(ls) < n {
+			out = append(out, l)
+		} else {
+			out[len(out)-1] = l
+		}
+		ls = out[base:]
+		for i := len(ls) - 1; i > 0 && before(ls[i], ls[i-1]); i-- {
+			ls[i], ls[i-1] = ls[i-1], ls[i]
 		}
 	}
-	sort.Slice(ls, func(i, j int) bool {
-		wi, wj := f.weight(ls[i]), f.weight(ls[j])
-		if wi != wj {
-			return wi > wj
-		}
-		return ls[i] < ls[j]
-	})
-	if len(ls) > n {
-		ls = ls[:n]
-	}
-	return ls
+	return out
 }
 
 // agrContradict: two similar sentences that still disagree in a slot are
 // not an agreement (the conflict stage judges them).
-func agrContradict(a, b Claim, da, db claimDetail) bool {
+func agrContradict(a, b *Claim, da, db *claimDetail) bool {
 	// What may be ("the dam could collapse") does not corroborate what is.
 	if a.Negated != b.Negated || (a.Modality == "possible") != (b.Modality == "possible") {
 		return true
@@ -300,7 +316,7 @@ func (f *confFinder) agreementSummary(g Agreement) string {
 		score := 0.0
 		for j, y := range g.Claims {
 			if i != j {
-				c, _ := f.overlap(f.ix.claimDetails[x.Claim].lemmas, f.ix.claimDetails[y.Claim].lemmas)
+				c := f.sentCosineFrom(x.Claim, y.Claim)
 				score += c
 			}
 		}
@@ -312,7 +328,7 @@ func (f *confFinder) agreementSummary(g Agreement) string {
 			best, bestScore = i, score
 		}
 	}
-	text := strings.Join(strings.Fields(f.ix.Sentences[g.Claims[best].Sentence].Text), " ")
+	text := confOneSpaced(f.ix.Sentences[g.Claims[best].Sentence].Text)
 	if len(text) > 160 {
 		cut := strings.LastIndex(text[:157], " ")
 		if cut < 80 {
@@ -340,8 +356,16 @@ func (s agrSources) independent(arts map[int]bool) int {
 // linear in the text.
 func agrCopiedArticles(ix *Index) agrSources {
 	uf := newAgrUnion(len(ix.Articles))
-	owner := map[uint64]int32{}
-	shared := map[[2]int32]int{}
+	// Sized for the sampled shingles of the corpus (about one word in six
+	// bytes, one shingle in agrSample kept): growing it is a good part of
+	// the cost.
+	text := 0
+	for _, a := range ix.Articles {
+		text += len(a.Text)
+	}
+	owner := make(map[uint64]int32, text/(6*agrSample))
+	shared := map[uint64]int{} // article pair (first<<32 | second) -> shingles
+
 	var words []uint64
 	for ai, a := range ix.Articles {
 		words = agrWordHashes(words[:0], a.Text)
@@ -358,27 +382,22 @@ func agrCopiedArticles(ix *Index) agrSources {
 			}
 			if o, ok := owner[h]; ok {
 				if int(o) != ai {
-					shared[[2]int32{o, int32(ai)}]++
+					shared[uint64(o)<<32|uint64(ai)]++
 				}
 				continue
 			}
 			owner[h] = int32(ai)
 		}
 	}
-	keys := make([][2]int32, 0, len(shared))
-	for k := range shared {
-		keys = append(keys, k)
+	keys := make([]uint64, 0, len(shared))
+	for k, n := range shared {
+		if n >= agrCopiedRuns {
+			keys = append(keys, k)
+		}
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
-		}
-		return keys[i][1] < keys[j][1]
-	})
+	slices.Sort(keys) // by first article, then second
 	for _, k := range keys {
-		if shared[k] >= agrCopiedRuns {
-			uf.union(int(k[0]), int(k[1]))
-		}
+		uf.union(int(k>>32), int(uint32(k)))
 	}
 	return agrSources{uf}
 }
@@ -388,7 +407,17 @@ func agrWordHashes(out []uint64, text string) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
 	in := false
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		// Bytes below 0x80 are their own runes; others are decoded as
+		// range would (an invalid byte is utf8.RuneError, one byte long).
+		r := rune(text[i])
+		if r < utf8.RuneSelf {
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(text[i:])
+			i += n
+		}
 		if r == '\'' || r == '’' {
 			continue
 		}

@@ -44,12 +44,110 @@ type confFinder struct {
 	cand     []confCandidate
 	// antonymIDs maps a lemma to the lemmas antonyms.tsv opposes to it
 	// (contra_frames.go), built on first use.
-	antonymIDs map[lemmaID][]lemmaID
+	antonymIDs [][]lemmaID
+	// Per claim: its article and story, and the squared idf norm of its
+	// sentence's lemmas (sentNorms, made on first use): the pair loops
+	// read them for every pair they try.
+	claimArt, claimStory []int32
+	sentNorms            []float64
+	// mark flags the lemmas of claim marked (sentCosineFrom).
+	mark   []bool
+	marked int
 }
 
 // newConfFinder prepares what the conflict and agreement stages share.
 func newConfFinder(ix *Index) *confFinder {
-	return &confFinder{ix: ix, lx: ix.claimLex, story: ix.claimLex.stories, srcLabel: ix.SourceLabels(), lem: newLexLemmatizer()}
+	f := &confFinder{ix: ix, lx: ix.claimLex, story: ix.claimLex.stories, srcLabel: ix.SourceLabels(), lem: newLexLemmatizer()}
+	f.claimArt = make([]int32, len(ix.Claims))
+	f.claimStory = make([]int32, len(ix.Claims))
+	for ci := range ix.Claims {
+		a := ix.Sentences[ix.Claims[ci].Sentence].Article
+		f.claimArt[ci], f.claimStory[ci] = int32(a), int32(f.story[a])
+	}
+	return f
+}
+
+// sameArticle: two claims come from one article.
+func (f *confFinder) sameArticle(a, b int) bool {
+	x, y := f.claimArt[a], f.claimArt[b]
+	return x == y || f.ix.Articles[x] == f.ix.Articles[y]
+}
+
+// sentOverlap is overlap of the sentence lemmas of two claims.
+func (f *confFinder) sentOverlap(a, b int) (cos, shared float64) {
+	f.makeSentNorms()
+	return f.overlapNormed(f.ix.claimDetails[a].lemmas, f.ix.claimDetails[b].lemmas, f.sentNorms[a], f.sentNorms[b])
+}
+
+func (f *confFinder) makeSentNorms() {
+	if f.sentNorms == nil {
+		f.sentNorms = make([]float64, len(f.ix.claimDetails))
+		for ci := range f.ix.claimDetails {
+			var n float64
+			for _, l := range f.ix.claimDetails[ci].lemmas {
+				w := f.weight(l)
+				n += w * w
+			}
+			f.sentNorms[ci] = n
+		}
+	}
+}
+
+// sentCosineFrom is the cosine of sentOverlap(x, y). Blocking pairs come
+// with x fixed over a run of y, so x's lemmas are marked once for the run
+// and each y costs one look-up per lemma; the shared lemmas are added in
+// the same (sorted) order as overlap adds them.
+func (f *confFinder) sentCosineFrom(x, y int) float64 {
+	f.makeSentNorms()
+	wa, wb := f.sentNorms[x], f.sentNorms[y]
+	if wa == 0 || wb == 0 {
+		return 0
+	}
+	if f.mark == nil || f.marked != x {
+		if f.mark == nil {
+			f.mark = make([]bool, len(f.lx.vocab))
+		} else {
+			for _, l := range f.ix.claimDetails[f.marked].lemmas {
+				f.mark[l] = false
+			}
+		}
+		for _, l := range f.ix.claimDetails[x].lemmas {
+			f.mark[l] = true
+		}
+		f.marked = x
+	}
+	var cos float64
+	for _, l := range f.ix.claimDetails[y].lemmas {
+		if f.mark[l] {
+			w := f.weight(l)
+			cos += w * w
+		}
+	}
+	return cos / math.Sqrt(wa*wb)
+}
+
+// overlapNormed is overlap given the sums of squared weights of a and b
+// (the same sums, added in the same order, as overlap makes).
+func (f *confFinder) overlapNormed(a, b []lemmaID, wa, wb float64) (cos, shared float64) {
+	if wa == 0 || wb == 0 {
+		return 0, 0
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			w := f.weight(a[i])
+			shared += w
+			cos += w * w
+			i++
+			j++
+		}
+	}
+	return cos / math.Sqrt(wa*wb), shared
 }
 
 // findConflicts aligns claims across sources and within one source and
@@ -114,8 +212,7 @@ func (f *confFinder) article(claim int) *Article {
 
 // comparable: two claims come from articles on the same story.
 func (f *confFinder) comparable(a, b int) bool {
-	sa := f.story[f.ix.Sentences[f.ix.Claims[a].Sentence].Article]
-	sb := f.story[f.ix.Sentences[f.ix.Claims[b].Sentence].Article]
+	sa, sb := f.claimStory[a], f.claimStory[b]
 	return sa == sb || sa < 0 || sb < 0
 }
 
@@ -127,11 +224,19 @@ func (f *confFinder) sameSentenceText(a, b int) bool {
 // keys. Pairs are the entries that share a key, each pair once; keys held
 // by more than confMaxBucket entries are too generic to align on ("said",
 // a unit everyone uses) and are skipped, so the cost stays linear.
+//
+// add only records (entry, key) in one flat list; pairs sorts it into
+// both directions at once, which spares a small slice per key and per
+// entry.
 type confBlocks[K comparable] struct {
-	idx   map[K]int32
-	lists [][]int32 // key -> entries
-	of    [][]int32 // entry -> keys
+	idx     map[K]int32
+	last    []int32 // key -> the entry last added under it
+	size    []int32 // key -> how many entries it holds
+	adds    []confBlockAdd
+	entries int // 1 + the largest entry added
 }
+
+type confBlockAdd struct{ entry, key int32 }
 
 func newConfBlocks[K comparable]() *confBlocks[K] {
 	return &confBlocks[K]{idx: map[K]int32{}}
@@ -140,34 +245,56 @@ func newConfBlocks[K comparable]() *confBlocks[K] {
 func (c *confBlocks[K]) add(k K, entry int) {
 	b, ok := c.idx[k]
 	if !ok {
-		b = int32(len(c.lists))
+		b = int32(len(c.last))
 		c.idx[k] = b
-		c.lists = append(c.lists, nil)
+		c.last = append(c.last, -1)
+		c.size = append(c.size, 0)
 	}
-	if l := c.lists[b]; len(l) > 0 && l[len(l)-1] == int32(entry) {
+	if c.last[b] == int32(entry) {
 		return
 	}
-	c.lists[b] = append(c.lists[b], int32(entry))
-	for len(c.of) <= entry {
-		c.of = append(c.of, nil)
-	}
-	c.of[entry] = append(c.of[entry], b)
+	c.last[b] = int32(entry)
+	c.size[b]++
+	c.adds = append(c.adds, confBlockAdd{int32(entry), b})
+	c.entries = max(c.entries, entry+1)
 }
 
 // pairs calls fn(x, y), x < y, once for every pair of entries that share
-// a key, in a fixed order.
+// a key, in a fixed order: entries in order, each one's keys in the order
+// they were added, each key's entries in the order they were added.
 func (c *confBlocks[K]) pairs(fn func(x, y int)) {
-	stamp := make([]int32, len(c.of))
+	// Key -> entries and entry -> keys, both in the order of adds.
+	keyAt := make([]int32, len(c.size)+1)
+	for b, n := range c.size {
+		keyAt[b+1] = keyAt[b] + n
+	}
+	entAt := make([]int32, c.entries+1)
+	for _, a := range c.adds {
+		entAt[a.entry+1]++
+	}
+	for x := range c.entries {
+		entAt[x+1] += entAt[x]
+	}
+	lists := make([]int32, len(c.adds))
+	of := make([]int32, len(c.adds))
+	keyFill := append([]int32(nil), keyAt[:len(c.size)]...)
+	entFill := append([]int32(nil), entAt[:c.entries]...)
+	for _, a := range c.adds {
+		lists[keyFill[a.key]] = a.entry
+		keyFill[a.key]++
+		of[entFill[a.entry]] = a.key
+		entFill[a.entry]++
+	}
+	stamp := make([]int32, c.entries)
 	for i := range stamp {
 		stamp[i] = -1
 	}
-	for x, keys := range c.of {
-		for _, b := range keys {
-			l := c.lists[b]
-			if len(l) > confMaxBucket {
+	for x := range c.entries {
+		for _, b := range of[entAt[x]:entAt[x+1]] {
+			if c.size[b] > confMaxBucket {
 				continue
 			}
-			for _, y := range l {
+			for _, y := range lists[keyAt[b]:keyAt[b+1]] {
 				if int(y) > x && stamp[y] != int32(x) {
 					stamp[y] = int32(x)
 					fn(x, int(y))
@@ -247,7 +374,7 @@ func (f *confFinder) numeric() {
 		}
 		_, shared := f.overlap(a.ctx, b.ctx)
 		frame, _ := f.overlap(a.frame, b.frame)
-		sent, _ := f.overlap(f.ix.claimDetails[a.claim].lemmas, f.ix.claimDetails[b.claim].lemmas)
+		sent, _ := f.sentOverlap(a.claim, b.claim)
 		crossSource := f.article(a.claim) != f.article(b.claim)
 		// Three ways two figures can be about one thing:
 		//   the length in minutes to weeks of the event the sentences
@@ -819,8 +946,14 @@ type confPred struct {
 // treaty" against "France did not sign the treaty" (same subject, verb and
 // object, opposite polarity, both stated as fact).
 func (f *confFinder) negations() {
-	var ps []confPred
-	blocks := newConfBlocks[string]()
+	n := 0
+	for ci := range f.ix.claimDetails {
+		n += len(f.ix.claimDetails[ci].preds)
+	}
+	ps := make([]confPred, 0, n) // sized once: the entries are large
+	// Keys are subject and verb: a pair, not a string made per predicate.
+	type negKey struct{ subject, verb string }
+	blocks := newConfBlocks[negKey]()
 	for ci, d := range f.ix.claimDetails {
 		for _, p := range d.preds {
 			if p.modal != "" {
@@ -828,7 +961,7 @@ func (f *confFinder) negations() {
 			}
 			id := len(ps)
 			ps = append(ps, confPred{ci, p})
-			blocks.add(p.subject+"|"+p.verb, id)
+			blocks.add(negKey{p.subject, p.verb}, id)
 		}
 	}
 	blocks.pairs(func(x, y int) {
@@ -881,6 +1014,7 @@ type confList struct {
 	l     nameList
 	kind  string
 	keys  map[string]bool
+	place []bool // per item: the gazetteer knows it
 }
 
 // lists compares lists of the same kind of thing (territories, attendees)
@@ -899,7 +1033,11 @@ func (f *confFinder) lists() {
 				continue
 			}
 			id := len(ls)
-			ls = append(ls, confList{ci, l, f.listKind(s, l), keys})
+			place := make([]bool, len(l.items))
+			for i, it := range l.items {
+				place[i] = len(geo.lookup(s[it.start:it.end])) > 0
+			}
+			ls = append(ls, confList{ci, l, f.listKind(s, l), keys, place})
 			for k := range keys {
 				blocks.add(k, id)
 			}
@@ -968,14 +1106,17 @@ func (f *confFinder) listUncovered(a, b confList) []string {
 	sa := f.ix.Sentences[f.ix.Claims[a.claim].Sentence].Text
 	sb := f.ix.Sentences[f.ix.Claims[b.claim].Sentence].Text
 	var out []string
-	for _, it := range a.l.items {
+	for i, it := range a.l.items {
 		if b.keys[it.key] {
 			continue
 		}
 		covered := false
-		for _, jt := range b.l.items {
+		for j, jt := range b.l.items {
+			if !a.place[i] {
+				break
+			}
 			x, y := sa[it.start:it.end], sb[jt.start:jt.end]
-			if len(geo.lookup(x)) > 0 && len(geo.lookup(y)) > 0 && placesCompatible(x, y) {
+			if b.place[j] && placesCompatible(x, y) {
 				covered = true
 				break
 			}
@@ -1414,7 +1555,7 @@ func (f *confFinder) sideSummary(side []confSide) string {
 	var vals []string
 	srcs := map[string][]string{}
 	for _, s := range side {
-		v := strings.Join(strings.Fields(s.value), " ")
+		v := confOneSpaced(s.value)
 		if len(v) > 90 {
 			v = v[:strings.LastIndex(v[:87], " ")+1] + "…"
 		}
@@ -1470,6 +1611,26 @@ func (f *confFinder) figureSummary(sides []confSide) string {
 		parts[i] = f.sideSummary(g)
 	}
 	return strings.Join(parts, " vs ")
+}
+
+// confOneSpaced is strings.Join(strings.Fields(s), " "): s itself, not
+// a copy, when it is ASCII with single spaces between words already.
+func confOneSpaced(s string) string {
+	if s == "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || (c == ' ' && prev == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prev = c
+	}
+	if prev == ' ' {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 func confContains(l []string, s string) bool {

@@ -32,16 +32,20 @@ const (
 func (f *confFinder) frameContradictions() {
 	frames := f.ix.frames()
 	// Pairs another detector already set against each other.
-	seen := map[[2]int]bool{}
+	seen := map[uint64]bool{}
 	for _, c := range f.cand {
 		for _, x := range c.a {
 			for _, y := range c.b {
-				seen[[2]int{min(x.claim, y.claim), max(x.claim, y.claim)}] = true
+				seen[agrPairKey(x.claim, y.claim)] = true
 			}
 		}
 	}
 	var ids []agrFrameID
-	blocks := newConfBlocks[string]()
+	// A key is a predicate key and a subject, or a predicate key alone
+	// (subject ""): no concatenated strings to make per frame.
+	type contraKey struct{ pred, subj string }
+	blocks := newConfBlocks[contraKey]()
+	var keys []string
 	for ci, frs := range frames {
 		for fi := range frs {
 			fr := &frs[fi]
@@ -51,7 +55,7 @@ func (f *confFinder) frameContradictions() {
 			id := len(ids)
 			ids = append(ids, agrFrameID{ci, fi})
 			class, stem := fr.keys()
-			keys := []string{class, stem}
+			keys = append(keys[:0], class, stem)
 			for _, k := range []string{class, stem} {
 				if k != "" {
 					keys = append(keys, frameAntonyms[k]...)
@@ -62,11 +66,11 @@ func (f *confFinder) frameContradictions() {
 					continue
 				}
 				for _, s := range fr.subjects {
-					blocks.add(k+"|"+s, id)
+					blocks.add(contraKey{k, s}, id)
 				}
 				// Paraphrases whose subjects were read apart meet on the
 				// predicate alone (a key in many frames blocks nothing).
-				blocks.add(k, id)
+				blocks.add(contraKey{k, ""}, id)
 			}
 		}
 	}
@@ -75,7 +79,7 @@ func (f *confFinder) frameContradictions() {
 		if a.claim == b.claim || !f.comparable(a.claim, b.claim) || f.sameSentenceText(a.claim, b.claim) {
 			return
 		}
-		pair := [2]int{min(a.claim, b.claim), max(a.claim, b.claim)}
+		pair := agrPairKey(a.claim, b.claim)
 		if seen[pair] {
 			return
 		}
@@ -98,7 +102,7 @@ func (f *confFinder) frameContradiction(ca, cb int, a, b *claimFrame) (confCandi
 	if !same && !opposite {
 		return none, false
 	}
-	x, y := f.ix.Claims[ca], f.ix.Claims[cb]
+	x, y := &f.ix.Claims[ca], &f.ix.Claims[cb]
 	fx := f.ix.frameIndex()
 	// Who: the same named subject is strong evidence of one statement; a
 	// statement told twice (the shorter sentence's words, names and
@@ -172,7 +176,7 @@ func (f *confFinder) frameContradiction(ca, cb int, a, b *claimFrame) (confCandi
 	}
 	sa := f.ix.Sentences[x.Sentence].Text
 	sb := f.ix.Sentences[y.Sentence].Text
-	va, vb := strings.Join(strings.Fields(sa[a.start:a.end]), " "), strings.Join(strings.Fields(sb[b.start:b.end]), " ")
+	va, vb := confOneSpaced(sa[a.start:a.end]), confOneSpaced(sb[b.start:b.end])
 	c := confCandidate{
 		severity: SeverityHard,
 		a:        []confSide{{ca, sa[a.start:a.end], a.start, a.end, 0}},
@@ -258,11 +262,11 @@ func (f *confFinder) frameContradiction(ca, cb int, a, b *claimFrame) (confCandi
 // words.
 func (f *confFinder) frameOpposedWords(a, b []lemmaID) (string, string, bool) {
 	if f.antonymIDs == nil {
-		f.antonymIDs = map[lemmaID][]lemmaID{}
+		f.antonymIDs = make([][]lemmaID, len(f.lx.vocab))
 		for id, w := range f.lx.vocab {
 			for _, o := range frameAntonyms["s:"+w] {
 				if oid, ok := f.lx.ids[strings.TrimPrefix(o, "s:")]; ok && strings.HasPrefix(o, "s:") {
-					f.antonymIDs[lemmaID(id)] = append(f.antonymIDs[lemmaID(id)], oid)
+					f.antonymIDs[id] = append(f.antonymIDs[id], oid)
 				}
 			}
 		}
@@ -326,8 +330,8 @@ func (f *confFinder) frameCover(a, b []lemmaID) float64 {
 // cannot both be true: "killed 30" / "killed 45". A clause with two
 // figures of the unit ("a 27-year-old ... a 20-year-old") does not say
 // which is which, and is left alone.
-func (f *confFinder) frameFigures(x, y Claim, a, b *claimFrame) (Quantity, Quantity, bool) {
-	only := func(c Claim, idx []int, unit string) int {
+func (f *confFinder) frameFigures(x, y *Claim, a, b *claimFrame) (Quantity, Quantity, bool) {
+	only := func(c *Claim, idx []int, unit string) int {
 		k := -1
 		for _, i := range idx {
 			if c.Quantities[i].Unit == unit {
@@ -381,7 +385,7 @@ func (f *confFinder) frameSubjectName(a, b *claimFrame, sa string) string {
 		}
 	}
 	if a.subjStart >= 0 {
-		return confTitle(strings.Join(strings.Fields(sa[a.subjStart:a.subjEnd]), " "))
+		return confTitle(confOneSpaced(sa[a.subjStart:a.subjEnd]))
 	}
 	return f.subjectName(a.subj)
 }

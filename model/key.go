@@ -18,16 +18,60 @@ func StableKey(kind string, sentences ...string) string {
 		norm[i] = normalizeForKey(s)
 	}
 	sort.Strings(norm)
-	h := sha256.New()
-	h.Write([]byte(kind))
+	n := len(kind)
 	for _, s := range norm {
-		h.Write([]byte{0})
-		h.Write([]byte(s))
+		n += 1 + len(s)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	buf := make([]byte, 0, n)
+	buf = append(buf, kind...)
+	for _, s := range norm {
+		buf = append(buf, 0)
+		buf = append(buf, s...)
+	}
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:8])
 }
 
+// normalizeForKey lower-cases s and keeps its letters and digits, runs of
+// anything else becoming one space between words.
 func normalizeForKey(s string) string {
+	b := make([]byte, len(s)) // never longer than s when s is ASCII
+	n := 0
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return normalizeForKeyUnicode(s)
+		}
+		if k := keyASCII[c]; k != 0 {
+			if space && n > 0 {
+				b[n] = ' '
+				n++
+			}
+			b[n] = k
+			n++
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return string(b[:n])
+}
+
+// keyASCII maps an ASCII letter or digit to itself lower-cased, anything
+// else to 0.
+var keyASCII = func() (t [128]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
+
+func normalizeForKeyUnicode(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {

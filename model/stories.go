@@ -9,6 +9,9 @@ import (
 const (
 	storyMinOverlap = 0.5 // shared actor weight over the smaller article's
 	storyMaxBucket  = 400 // an actor in more articles than this groups nothing
+	// storyDensePairs is the most articles whose pairs are marked in a
+	// bit set (n*n bits: 2 MiB at 4096) rather than a map.
+	storyDensePairs = 4096
 )
 
 // articleStories groups articles into stories: articles whose actors
@@ -111,7 +114,27 @@ func articleStories(ix *Index) []int {
 		}
 		return s / math.Min(sums[x], sums[y])
 	}
-	seen := map[[2]int]bool{}
+	// The pairs tried: a bit per pair while that is small, else a map.
+	var seenBits []uint64
+	var seenMap map[uint64]bool
+	if n <= storyDensePairs {
+		seenBits = make([]uint64, (n*n+63)/64)
+	} else {
+		seenMap = map[uint64]bool{}
+	}
+	trySeen := func(x, y int) bool {
+		if seenBits != nil {
+			k := x*n + y
+			w, bit := k>>6, uint64(1)<<(k&63)
+			was := seenBits[w]&bit != 0
+			seenBits[w] |= bit
+			return was
+		}
+		k := uint64(x)<<32 | uint64(y)
+		was := seenMap[k]
+		seenMap[k] = true
+		return was
+	}
 	for _, arts := range byActor {
 		if len(arts) < 2 || len(arts) > storyMaxBucket {
 			continue
@@ -119,10 +142,9 @@ func articleStories(ix *Index) []int {
 		for i := 0; i < len(arts); i++ {
 			for j := i + 1; j < len(arts); j++ {
 				x, y := arts[i], arts[j]
-				if uf.find(x) == uf.find(y) || seen[[2]int{x, y}] {
+				if uf.find(x) == uf.find(y) || trySeen(x, y) {
 					continue
 				}
-				seen[[2]int{x, y}] = true
 				if sums[x] > 0 && sums[y] > 0 && overlap(x, y) >= storyMinOverlap {
 					uf.union(x, y)
 				}
