@@ -71,7 +71,7 @@ func (r *actResolver) resolve() {
 	r.hits = make([]actHit, 0, len(cands)+len(cands)/8)
 	// Last names of full names anywhere: a hyphenated "Trump-Putin" whose
 	// parts are known is two mentions, "Jean-Claude" is one name.
-	surnames := map[string]bool{}
+	surnames := make(map[string]bool, len(cands)/16+16)
 	for i := range cands {
 		c := &cands[i]
 		if c.gaz < 0 && !c.weak && len(c.toks) >= 2 {
@@ -82,11 +82,12 @@ func (r *actResolver) resolve() {
 		cands    []int
 		loc, per int
 	}
-	keys := map[string]*keyInfo{}
+	keys := make(map[string]*keyInfo, len(cands)/8+16)
 	var keyOrder []string
-	var singles, later, gazHits []int
+	singles, gazHits := make([]int, 0, len(cands)/4), make([]int, 0, len(cands)/2)
+	var later []int
 	// Words seen capitalised where a capital means something.
-	capMid := map[string]bool{}
+	capMid := make(map[string]bool, len(cands)/4+16)
 	for i := range cands {
 		c := &cands[i]
 		if c.gaz < 0 && !c.weak && !c.initial {
@@ -153,7 +154,7 @@ func (r *actResolver) resolve() {
 	}
 	// The kind of a name is decided once for the corpus: its shape first,
 	// then how it is used ("in Palm Springs" against "Palm Springs said").
-	kinds := map[string]string{}
+	kinds := make(map[string]string, len(keys))
 	var orgKeys []string
 	for _, key := range keyOrder {
 		ki := keys[key]
@@ -250,8 +251,7 @@ func (r *actResolver) commonWord(f string) bool {
 	if r.g.nonnames[f] {
 		return true
 	}
-	_, ok := r.sc.lower[f]
-	return ok
+	return r.sc.lower[f]
 }
 
 // knownHyphenParts: a hyphenated word whose parts are known names
@@ -872,7 +872,7 @@ func (r *actResolver) plausibleSingle(f string, list []int) bool {
 	if r.sc.cands[list[0]].toks[0].allCaps && len(f) <= 2 {
 		return false // an unknown two-letter acronym is too ambiguous
 	}
-	if _, ok := r.sc.lower[f]; ok {
+	if r.sc.lower[f] {
 		return false
 	}
 	if actInitial(f) != "" {

@@ -33,13 +33,31 @@ type actScanner struct {
 	toks     []actTok
 	consumed []bool
 	cands    []actCand
-	// lower holds every word seen in lower case: a capitalised word at a
-	// sentence start that also occurs in lower case is a common word.
-	lower map[string]struct{}
+	// lower marks the words of the names found (true) that the corpus
+	// also writes in lower case: a capitalised word at a sentence start
+	// that also occurs in lower case is a common word. Only names' words
+	// are ever asked about (set by scanActors once all is read).
+	lower map[string]bool
+	// folds caches the folds of capitalised and non-ASCII words.
+	folds map[string]string
+	// keptHint and foldsHint size the next chunk's kept words (scanActors).
+	keptHint, foldsHint int
+	// nameToks hands out the candidates' words in blocks.
+	nameToks []actNameTok
+}
+
+// newNameToks is an empty slice with room for n words of a candidate.
+func (sc *actScanner) newNameToks(n int) []actNameTok {
+	if cap(sc.nameToks)-len(sc.nameToks) < n {
+		sc.nameToks = make([]actNameTok, 0, max(n, 1024))
+	}
+	l := len(sc.nameToks)
+	sc.nameToks = sc.nameToks[:l+n]
+	return sc.nameToks[l : l : l+n]
 }
 
 func newActScanner() *actScanner {
-	return &actScanner{g: loadGazetteer(), lower: map[string]struct{}{}}
+	return &actScanner{g: loadGazetteer(), folds: make(map[string]string, 4096)}
 }
 
 var actLocatives = map[string]bool{
@@ -86,7 +104,7 @@ func (sc *actScanner) titleCase(toks []actTok) bool {
 // scanSentence appends the sentence's names to sc.cands.
 func (sc *actScanner) scanSentence(si int, text string) {
 	g := sc.g
-	sc.toks = actTokenize(text, sc.toks, g)
+	sc.toks = actTokenizeCached(text, sc.toks, g, sc.folds)
 	toks := sc.toks
 	n := len(toks)
 	if cap(sc.consumed) < n {
@@ -95,11 +113,6 @@ func (sc *actScanner) scanSentence(si int, text string) {
 	consumed := sc.consumed[:n]
 	for i := range consumed {
 		consumed[i] = false
-	}
-	for i := range toks {
-		if !toks[i].cap && !toks[i].number {
-			sc.lower[toks[i].fold] = struct{}{}
-		}
 	}
 	// A headline in sentence case is read like any sentence; in title case
 	// its capitals say nothing.
@@ -406,7 +419,7 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 	if titleStart >= 0 && !sc.onlyHonorifics(toks, titleStart, titleEnd) {
 		c.role = strings.TrimSpace(text[toks[titleStart].start:toks[titleEnd-1].rawEnd])
 	}
-	c.toks = make([]actNameTok, 0, b-ns)
+	c.toks = sc.newNameToks(b - ns)
 	for i := ns; i < b; i++ {
 		t := toks[i]
 		c.toks = append(c.toks, actNameTok{start: t.start, end: t.end, fold: t.fold, hyphen: t.hyphen, allCaps: t.allCaps})
@@ -588,8 +601,8 @@ func (sc *actScanner) emitGaz(si int, text string, toks []actTok, i, b int, weak
 		}
 		c := actCand{
 			sent: int32(si), gaz: int32(p.entry), form: p.form, surface: surface, weak: weak,
-			toks: []actNameTok{{start: toks[i].start, end: toks[i+m-1].end, fold: p.key}},
 		}
+		c.toks = append(sc.newNameToks(1), actNameTok{start: toks[i].start, end: toks[i+m-1].end, fold: p.key})
 		sc.cands = append(sc.cands, c)
 		i += m
 	}

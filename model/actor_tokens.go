@@ -8,9 +8,9 @@ import (
 
 // actTok is one word of a sentence as the actor matcher sees it.
 type actTok struct {
-	start, end int32 // byte range of the word, possessive "'s" excluded
-	rawEnd     int32 // end including the possessive
 	fold       string
+	start, end int32  // byte range of the word, possessive "'s" excluded
+	rawEnd     int32  // end including the possessive
 	sep        actSep // what stands between the previous word and this one
 	cap        bool   // starts with a capital ("Putin", "U.S.", "al-Assad")
 	allCaps    bool   // two or more letters, all capitals ("NATO", "WASHINGTON")
@@ -35,6 +35,13 @@ const (
 // their period ("Gen.", "Mr."), as do acronyms written with periods ("U.S.")
 // and initials ("J."), so that they stay inside a name.
 func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
+	return actTokenizeCached(s, toks, g, nil)
+}
+
+// actTokenizeCached is actTokenize keeping the folds of words that are not
+// plain lower-case ASCII in folds (nil: none kept), so that a repeated
+// "President" is lowered once.
+func actTokenizeCached(s string, toks []actTok, g *gazetteerData, folds map[string]string) []actTok {
 	toks = toks[:0]
 	prevEnd := 0
 	first := true
@@ -46,6 +53,7 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 		}
 		st := i
 		j, marks := actScanWord(s, i)
+		scanned := j // s[st:scanned] needs folding only when marks say so
 		// Acronyms with periods and initials: "U.S.", "U.K.", "J."
 		if j-st == 1 && s[st] >= 'A' && s[st] <= 'Z' && j < len(s) && s[j] == '.' {
 			k := j
@@ -55,7 +63,7 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 			if k > j || j+1 == len(s) || s[j+1] == ' ' {
 				j = k + 1
 			}
-		} else if j < len(s) && s[j] == '.' && g != nil && j-st <= 6 && g.abbrevs[gazFold(s[st:j])] {
+		} else if j < len(s) && s[j] == '.' && g != nil && j-st <= 6 && g.abbrevs[actFold(s[st:j], folds)] {
 			j++
 		}
 		end := j
@@ -70,9 +78,15 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 				end, poss = j, false
 			}
 		}
-		t := actTok{start: int32(st), end: int32(end), rawEnd: int32(j), poss: poss}
+		// Filled in place: the token is large.
+		toks = append(toks, actTok{start: int32(st), end: int32(end), rawEnd: int32(j), poss: poss})
+		t := &toks[len(toks)-1]
 		word := s[st:end]
-		t.fold = gazFold(word)
+		if end <= scanned && marks&actMarkFold == 0 {
+			t.fold = word // plain lower-case ASCII: gazFold returns it as is
+		} else {
+			t.fold = actFold(word, folds)
+		}
 		if gap := s[prevEnd:st]; gap == " " && !first {
 			t.sep = sepSpace
 		} else {
@@ -94,18 +108,8 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 			t.cap = false
 		}
 		if t.cap {
-			letters, upper := 0, 0
-			for _, r := range word {
-				if unicode.IsLetter(r) {
-					letters++
-					if unicode.IsUpper(r) {
-						upper++
-					}
-				}
-			}
-			t.allCaps = letters >= 2 && upper == letters
+			t.allCaps = actAllCaps(word)
 		}
-		toks = append(toks, t)
 		first = false
 		prevEnd = j
 		i = j
@@ -148,6 +152,51 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 	return toks
 }
 
+// actAllCaps: w has two or more letters, all capitals.
+func actAllCaps(w string) bool {
+	letters, upper := 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			letters, upper = 0, 0
+			for _, r := range w {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upper++
+					}
+				}
+			}
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			letters++
+			upper++
+		} else if 'a' <= c && c <= 'z' {
+			letters++
+		}
+	}
+	return letters >= 2 && upper == letters
+}
+
+// actFold is gazFold(w), looked up in cache when w needs folding.
+func actFold(w string, cache map[string]string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			if cache == nil {
+				return gazFold(w)
+			}
+			if f, ok := cache[w]; ok {
+				return f
+			}
+			f := gazFold(w)
+			cache[w] = f
+			return f
+		}
+	}
+	return w
+}
+
 func actRune(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
@@ -159,6 +208,7 @@ func actRune(s string, i int) (rune, int) {
 const (
 	actMarkApostrophe = 1 << iota
 	actMarkHyphen
+	actMarkFold // a capital or a non-ASCII character: gazFold changes the word
 )
 
 // actScanWord returns the end of the word starting at i: letters and digits
@@ -169,7 +219,12 @@ func actScanWord(s string, i int) (int, int) {
 	for j < len(s) {
 		c := s[j]
 		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				j++
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				marks |= actMarkFold
 				j++
 				continue
 			}
@@ -189,6 +244,7 @@ func actScanWord(s string, i int) (int, int) {
 		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if actWordRune(r) {
+			marks |= actMarkFold
 			j += w
 			continue
 		}
@@ -200,6 +256,7 @@ func actScanWord(s string, i int) (int, int) {
 				} else {
 					marks |= actMarkHyphen
 				}
+				marks |= actMarkFold
 				j += w
 				continue
 			}

@@ -1,11 +1,13 @@
 package model
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Actors: who appears in the corpus, under every name each source uses.
@@ -52,7 +54,7 @@ func (ix *Index) ActorByName(name string) int {
 }
 
 func actNameKey(name string) string {
-	f := gazFold(strings.Join(strings.Fields(name), " "))
+	f := gazFold(actSingleSpaced(name))
 	f = strings.TrimPrefix(f, "the ")
 	f = strings.TrimSuffix(f, "'s")
 	return f
@@ -73,20 +75,14 @@ const actScanChunk = 128
 // sentences are scanned on their own and their names joined in sentence
 // order, so the result is that of one scan in order.
 func (ix *Index) scanActors() *actScanner {
-	n := 0
-	for i := range ix.Sentences {
-		n += len(ix.Sentences[i].Text)
-	}
 	chunks := (len(ix.Sentences) + actScanChunk - 1) / actScanChunk
 	workers := parallelWorkers(chunks)
 	scanners := make([]*actScanner, workers)
 	for w := range scanners {
 		scanners[w] = newActScanner()
-		// About one new lower-case word per 40 bytes of text: sized once
-		// rather than grown.
-		scanners[w].lower = make(map[string]struct{}, n/40/workers+64)
 	}
 	chunkCands := make([][]actCand, chunks)
+	ix.actWords = make([]*actKeptWords, chunks)
 	forChunksParallel(len(ix.Sentences), actScanChunk, workers, func(w, lo, hi int) {
 		sc := scanners[w]
 		bytes := 0
@@ -95,29 +91,158 @@ func (ix *Index) scanActors() *actScanner {
 		}
 		// About one name per 60 bytes.
 		sc.cands = make([]actCand, 0, bytes/60+16)
-		for si := lo; si < hi; si++ {
-			sc.scanSentence(si, ix.Sentences[si].Text)
+		// The words are kept for the topic scan, a chunk of sentences at
+		// a time (one worker gets all sentences as one chunk).
+		for clo := lo; clo < hi; clo += actScanChunk {
+			chi := min(clo+actScanChunk, hi)
+			kw := &actKeptWords{at: make([]int32, 0, chi-clo)}
+			kw.words = make([]actTokLite, 0, sc.keptHint)
+			kw.folds = make([]string, 0, sc.foldsHint)
+			for si := clo; si < chi; si++ {
+				text := ix.Sentences[si].Text
+				sc.scanSentence(si, text)
+				kw.keep(text, sc.toks)
+			}
+			sc.keptHint = max(sc.keptHint, len(kw.words))
+			sc.foldsHint = max(sc.foldsHint, len(kw.folds))
+			ix.actWords[clo/actScanChunk] = kw
 		}
 		chunkCands[lo/actScanChunk] = sc.cands
 	})
 	sc := scanners[0]
-	if workers == 1 {
-		return sc
-	}
-	total := 0
-	for _, cs := range chunkCands {
-		total += len(cs)
-	}
-	sc.cands = make([]actCand, 0, total)
-	for _, cs := range chunkCands {
-		sc.cands = append(sc.cands, cs...)
-	}
-	for _, o := range scanners[1:] {
-		for w := range o.lower {
-			sc.lower[w] = struct{}{}
+	if workers > 1 {
+		total := 0
+		for _, cs := range chunkCands {
+			total += len(cs)
+		}
+		sc.cands = make([]actCand, 0, total)
+		for _, cs := range chunkCands {
+			sc.cands = append(sc.cands, cs...)
 		}
 	}
+	sc.markLower(ix)
 	return sc
+}
+
+// actKeptWords are the words of a chunk of sentences, kept from the actor
+// scan for the topic scan. They hold no pointers but the folds that are
+// not the words themselves, so that keeping them costs the collector
+// little.
+type actKeptWords struct {
+	at    []int32 // per sentence of the chunk: the end of its words
+	words []actTokLite
+	folds []string
+}
+
+// actTokLite is the part of an actTok the topic scan reads.
+type actTokLite struct {
+	start, end int32
+	fold       int32 // index into actKeptWords.folds, -1 when the fold is the word
+	flags      uint8 // actSep in the low bits, then actLite*
+}
+
+const (
+	actLiteCap = 4 << iota
+	actLiteAllCaps
+	actLiteNumber
+	actLiteInitial
+)
+
+// keep adds the words of one sentence.
+func (kw *actKeptWords) keep(text string, toks []actTok) {
+	for i := range toks {
+		t := &toks[i]
+		l := actTokLite{start: t.start, end: t.end, fold: -1, flags: uint8(t.sep)}
+		if t.fold != text[t.start:t.end] {
+			l.fold = int32(len(kw.folds))
+			kw.folds = append(kw.folds, t.fold)
+		}
+		if t.cap {
+			l.flags |= actLiteCap
+		}
+		if t.allCaps {
+			l.flags |= actLiteAllCaps
+		}
+		if t.number {
+			l.flags |= actLiteNumber
+		}
+		if t.initial {
+			l.flags |= actLiteInitial
+		}
+		kw.words = append(kw.words, l)
+	}
+	kw.at = append(kw.at, int32(len(kw.words)))
+}
+
+// keptWords appends to buf the words of sentence si as the actor scan
+// read them, with the fields the topic scan reads, or returns nil when
+// none are kept.
+func (ix *Index) keptWords(si int, buf []actTok) []actTok {
+	c := si / actScanChunk
+	if c >= len(ix.actWords) || ix.actWords[c] == nil {
+		return nil
+	}
+	kw := ix.actWords[c]
+	k := si % actScanChunk
+	from := int32(0)
+	if k > 0 {
+		from = kw.at[k-1]
+	}
+	text := ix.Sentences[si].Text
+	for _, l := range kw.words[from:kw.at[k]] {
+		t := actTok{
+			start: l.start, end: l.end, sep: actSep(l.flags & 3),
+			cap: l.flags&actLiteCap != 0, allCaps: l.flags&actLiteAllCaps != 0,
+			number: l.flags&actLiteNumber != 0, initial: l.flags&actLiteInitial != 0,
+		}
+		if l.fold < 0 {
+			t.fold = text[l.start:l.end]
+		} else {
+			t.fold = kw.folds[l.fold]
+		}
+		buf = append(buf, t)
+	}
+	return buf
+}
+
+// markLower fills sc.lower from every sentence's words (ix.actWords). Most lower-case
+// words are no name's word: a bit set of the names' words' hashes, small
+// enough to stay in cache, turns most of them away before the map.
+func (sc *actScanner) markLower(ix *Index) {
+	sc.lower = make(map[string]bool, len(sc.cands)/2+64)
+	const bloomBits = 1 << 18
+	bloom := make([]uint64, bloomBits/64)
+	seed := maphash.MakeSeed()
+	for i := range sc.cands {
+		for _, t := range sc.cands[i].toks {
+			sc.lower[t.fold] = false
+			h := maphash.String(seed, t.fold) % bloomBits
+			bloom[h/64] |= 1 << (h % 64)
+		}
+	}
+	for c, kw := range ix.actWords {
+		si, from := c*actScanChunk, int32(0)
+		for _, to := range kw.at {
+			text := ix.Sentences[si].Text
+			for _, l := range kw.words[from:to] {
+				if l.flags&(actLiteCap|actLiteNumber) != 0 {
+					continue
+				}
+				fold := text[l.start:l.end]
+				if l.fold >= 0 {
+					fold = kw.folds[l.fold]
+				}
+				h := maphash.String(seed, fold) % bloomBits
+				if bloom[h/64]&(1<<(h%64)) == 0 {
+					continue
+				}
+				if seen, ok := sc.lower[fold]; ok && !seen {
+					sc.lower[fold] = true
+				}
+			}
+			si, from = si+1, to
+		}
+	}
 }
 
 // build turns the resolved hits into Index.Actors, dropping the articles'
@@ -146,20 +271,7 @@ func (r *actResolver) build() {
 		outlets[i] = strings.ReplaceAll(gazFold(a.Outlet), " ", "")
 	}
 	// Hits in text order: actors' spans and the per-sentence lookup follow it.
-	order := make([]int32, len(r.hits))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		ha, hb := &r.hits[a], &r.hits[b]
-		switch {
-		case ha.sent != hb.sent:
-			return int(ha.sent - hb.sent)
-		case ha.start != hb.start:
-			return int(ha.start - hb.start)
-		}
-		return int(a - b)
-	})
+	order := r.textOrder()
 	byEnt := make([][]int, len(r.ents))
 	for _, oi := range order {
 		i := int(oi)
@@ -182,24 +294,35 @@ func (r *actResolver) build() {
 		actors = append(actors, a)
 		actorEnt[a] = e
 	}
-	totals := make(map[*Actor]int, len(actors))
-	for _, a := range actors {
-		totals[a] = actTotal(a)
+	type ranked struct {
+		a     *Actor
+		total int
 	}
-	sort.SliceStable(actors, func(a, b int) bool {
-		ta, tb := totals[actors[a]], totals[actors[b]]
-		if ta != tb {
-			return ta > tb
+	rank := make([]ranked, len(actors))
+	for i, a := range actors {
+		rank[i] = ranked{a, actTotal(a)}
+	}
+	slices.SortStableFunc(rank, func(x, y ranked) int {
+		if x.total != y.total {
+			return y.total - x.total
 		}
-		return actors[a].Name < actors[b].Name
+		return strings.Compare(x.a.Name, y.a.Name)
 	})
+	for i := range rank {
+		actors[i] = rank[i].a
+	}
 	ids := slugger{}
 	ix.actorByName = map[string]int{}
 	for i, a := range actors {
 		a.ID = ids.unique(a.Name)
-		for _, n := range append([]string{a.Name}, a.Aliases...) {
-			if _, ok := ix.actorByName[actNameKey(n)]; !ok {
-				ix.actorByName[actNameKey(n)] = i
+		for k := -1; k < len(a.Aliases); k++ {
+			n := a.Name
+			if k >= 0 {
+				n = a.Aliases[k]
+			}
+			key := actNameKey(n)
+			if _, ok := ix.actorByName[key]; !ok {
+				ix.actorByName[key] = i
 			}
 		}
 	}
@@ -237,6 +360,62 @@ func (r *actResolver) build() {
 	}
 }
 
+// actSingleSpaced is strings.Join(strings.Fields(s), " "), without
+// allocating when s is already so.
+func actSingleSpaced(s string) string {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		if asciiSpace[c] {
+			if c != ' ' || prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a space at the end
+	}
+	return s
+}
+
+// textOrder is the indexes of r.hits by sentence, then start, then
+// index: counted out by sentence (keeping the index order), then sorted
+// by start within each sentence.
+func (r *actResolver) textOrder() []int32 {
+	at := make([]int32, len(r.ix.Sentences)+1)
+	for i := range r.hits {
+		at[r.hits[i].sent+1]++
+	}
+	for s := 1; s < len(at); s++ {
+		at[s] += at[s-1]
+	}
+	order := make([]int32, len(r.hits))
+	fill := append([]int32(nil), at[:len(at)-1]...)
+	for i := range r.hits {
+		s := r.hits[i].sent
+		order[fill[s]] = int32(i)
+		fill[s]++
+	}
+	byStart := func(a, b int32) int {
+		if sa, sb := r.hits[a].start, r.hits[b].start; sa != sb {
+			return int(sa - sb)
+		}
+		return int(a - b)
+	}
+	for s := 0; s+1 < len(at); s++ {
+		if part := order[at[s]:at[s+1]]; len(part) > 1 {
+			slices.SortFunc(part, byStart)
+		}
+	}
+	return order
+}
+
 func actTotal(a *Actor) int {
 	t := 0
 	for _, n := range a.Mentions {
@@ -248,32 +427,65 @@ func actTotal(a *Actor) int {
 // actor assembles one actor from its hits.
 func (r *actResolver) actor(e int, hits []int) *Actor {
 	en := r.ents[e]
-	a := &Actor{Kind: en.kind, Mentions: map[string]int{}, Roles: map[string][]string{}}
-	surfaces := map[string]int{}
+	a := &Actor{Kind: en.kind, Mentions: map[string]int{}}
+	// Made when a second spelling turns up: most actors have one.
+	var surfaces map[string]int
+	a.Spans = make([]Mention, 0, len(hits))
+	// Hits come in text order, so a run of them shares an article and
+	// often a spelling: counted as runs, they take fewer map updates.
+	art, artN := -1, 0
+	surf, surfN := "", 0
+	var file string
 	for _, hi := range hits {
 		h := &r.hits[hi]
-		file := r.ix.Articles[r.article(h.sent)].File
-		a.Mentions[file]++
-		surface := strings.Join(strings.Fields(h.surface), " ")
-		surfaces[surface]++
+		if ai := r.article(h.sent); ai != art {
+			if artN > 0 {
+				a.Mentions[file] += artN
+			}
+			art, artN, file = ai, 0, r.ix.Articles[ai].File
+		}
+		artN++
+		if surface := actSingleSpaced(h.surface); surface != surf || surfN == 0 {
+			if surfN > 0 {
+				if surfaces == nil {
+					surfaces = map[string]int{}
+				}
+				surfaces[surf] += surfN
+			}
+			surf, surfN = surface, 0
+		}
+		surfN++
 		a.Spans = append(a.Spans, Mention{Sentence: int(h.sent), Start: int(h.start), End: int(h.end), Role: h.role})
+		if h.role == "" && len(h.roles) == 0 {
+			continue
+		}
 		for _, role := range append([]string{h.role}, h.roles...) {
 			if role != "" && !actContains(a.Roles[file], role) {
+				if a.Roles == nil {
+					a.Roles = map[string][]string{}
+				}
 				a.Roles[file] = append(a.Roles[file], role)
 			}
 		}
 	}
-	for s := range surfaces {
-		a.Aliases = append(a.Aliases, s)
+	if artN > 0 {
+		a.Mentions[file] += artN
 	}
-	sort.Strings(a.Aliases)
 	switch {
-	case en.gaz >= 0:
-		a.Name = r.g.entries[en.gaz].Name
-	case en.person:
-		a.Name = actBestSurface(surfaces, true)
+	case surfaces == nil:
+		// One spelling: the alias and, failing an entry, the name.
+		a.Aliases = []string{surf}
+		a.Name = surf
 	default:
-		a.Name = actBestSurface(surfaces, false)
+		surfaces[surf] += surfN
+		for s := range surfaces {
+			a.Aliases = append(a.Aliases, s)
+		}
+		sort.Strings(a.Aliases)
+		a.Name = actBestSurface(surfaces, en.person)
+	}
+	if en.gaz >= 0 {
+		a.Name = r.g.entries[en.gaz].Name
 	}
 	if a.Kind == "" {
 		// A one-word name never given in full: a person only when a title

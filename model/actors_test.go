@@ -351,3 +351,34 @@ func TestActorsNamesOnlySentenceIsNotTitleCase(t *testing.T) {
 		t.Errorf("headline-only name kept: %s", actDump(ix))
 	}
 }
+
+func TestActSingleSpaced(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "Vladimir Putin", "José  Martí", "a\u00a0b", "a\u2003b", "\u00a0"} {
+		if got, want := actSingleSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("actSingleSpaced(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzActTokenize: the folds the tokenizer hands out, with and without
+// its cache, are gazFold of the words.
+func FuzzActTokenize(f *testing.F) {
+	for _, s := range []string{"U.S. President Donald Trump's envoy", "Zelenskyy’s al-Assad O'Brien", "Gen. Smith met J. Doe", "ÉCOLE Straße İstanbul", "Trump-Putin ‐ 3–4 NATO's", "mr. jones"} {
+		f.Add(s)
+	}
+	g := loadGazetteer()
+	f.Fuzz(func(t *testing.T, s string) {
+		cache := map[string]string{}
+		plain := actTokenize(s, nil, g)
+		cached := actTokenizeCached(s, nil, g, cache)
+		again := actTokenizeCached(s, nil, g, cache)
+		if len(plain) != len(cached) || len(plain) != len(again) {
+			t.Fatalf("%q: %d, %d and %d tokens", s, len(plain), len(cached), len(again))
+		}
+		for i := range plain {
+			if want := gazFold(s[plain[i].start:plain[i].end]); plain[i].fold != want || cached[i] != plain[i] || again[i] != plain[i] {
+				t.Fatalf("%q: token %d folds to %q, %q and %q, want %q", s, i, plain[i].fold, cached[i].fold, again[i].fold, want)
+			}
+		}
+	})
+}

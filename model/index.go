@@ -25,6 +25,7 @@ func BuildProgress(arts []*Article, progress ProgressFunc) *Index {
 	// built; the UI keeps the index for the whole session.
 	ix.stems = nil
 	ix.claimFrames = nil
+	ix.actWords = nil
 	return ix
 }
 

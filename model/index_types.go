@@ -32,6 +32,10 @@ type Index struct {
 	// stems are the Snowball stems the topics stage found, for the claims
 	// stage (lexicon.go); nil outside Build.
 	stems *stemCache
+	// actWords are the sentences' words as the actor scan read them, for
+	// the topic scan to reuse, by chunk of actScanChunk sentences; nil
+	// outside Build.
+	actWords []*actKeptWords
 }
 
 // Actor kinds.

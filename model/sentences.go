@@ -140,7 +140,8 @@ const (
 // candidate words (indexes into words, the paragraph's whitespace-separated
 // words).
 func tokenizeWindows(para string, words [][2]int32, cands []int32) []Span {
-	tok := sentenceTokenizer()
+	ann := punktPool.Get().(*punktAnnotator)
+	defer punktPool.Put(ann)
 	var breaksBuf [16]int
 	breaks := breaksBuf[:0]
 	for k := 0; k < len(cands); {
@@ -161,18 +162,28 @@ func tokenizeWindows(para string, words [][2]int32, cands []int32) []Span {
 			// as it is in the paragraph.
 			winEnd = int(words[hi+1][0])
 		}
-		for _, t := range tok.AnnotatedTokens(para[winStart:winEnd]) {
-			if !t.SentBreak {
-				continue
-			}
-			pos := winStart + t.Position
+		keep := func(pos int) {
+			pos += winStart
 			// Only the candidates' own verdicts count: the words at the
 			// window's edges miss their context. (The paragraph's last
 			// word ends at its end, trailing spaces included.)
 			if pos < int(words[first][0]) || pos > int(words[last][1]) && pos != len(para) {
-				continue
+				return
 			}
 			breaks = append(breaks, pos)
+		}
+		if lib := ann.annotate(para[winStart:winEnd]); lib != nil {
+			for _, t := range lib {
+				if t.SentBreak {
+					keep(t.Position)
+				}
+			}
+		} else {
+			for i := range ann.toks {
+				if ann.toks[i].sentBreak {
+					keep(ann.toks[i].pos)
+				}
+			}
 		}
 	}
 	var spans []Span
@@ -186,6 +197,10 @@ func tokenizeWindows(para string, words [][2]int32, cands []int32) []Span {
 	}
 	return mergeFalseSplits(para, spans)
 }
+
+// punktPool holds the annotators of tokenizeWindows: their buffers are
+// reused across paragraphs, on every core.
+var punktPool = sync.Pool{New: func() any { return newPunktAnnotator() }}
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 

@@ -149,6 +149,6 @@ func (s *topicStemmer) stem(f string) string {
 		return st
 	}
 	st := topicStem(f)
-	s.cache[strings.Clone(f)] = st
+	s.cache[f] = st // f is sentence text or made for the word: no copy needed
 	return st
 }

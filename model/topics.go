@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -87,6 +88,7 @@ func (ix *Index) indexTopics() {
 	b.secondPass(matcher)
 	ix.Topics = b.topics(names)
 	ix.buildTopicRefs()
+	ix.actWords = nil // read only by the topic scan
 }
 
 // topicChunk is how many sentences a worker reads at a time in the first
@@ -109,20 +111,76 @@ type topicHit struct {
 	surface         string
 }
 
-// topicWord is a content word: its stem, the word, and whether it is a
-// number word or follows the previous content word across a space only.
+// topicWord is a content word: what is known of the word, the word, and
+// whether it is a number word or follows the previous content word across
+// a space only.
 type topicWord struct {
-	stem, fold     string
+	info           *topicWordInfo
+	fold           string
 	start, end     int32
 	number, joined bool
 }
 
-// topicWorker holds one worker's buffers and stem cache.
+// topicWordInfo is what the first pass needs of a folded word, worked out
+// once per worker: a corpus repeats its words, and each used to cost
+// several lookups per occurrence.
+type topicWordInfo struct {
+	vocab   []topicPhrase // vocabulary keywords starting with the word
+	kind    uint8         // topicContentKind as far as the word alone decides it
+	stemmed bool
+	stem    string
+	// id is the stem's id, set by take (on the consuming goroutine only)
+	// the first time the word is taken up; 0 before.
+	id uint32
+}
+
+// topicWorker holds one worker's buffers and caches.
 type topicWorker struct {
-	stem  topicStemmer
-	toks  []actTok
-	kind  []uint8
+	stem topicStemmer
+	// toks are the words of the sentence read (in buf): the actor scan's,
+	// or read again when it kept none.
+	toks   []actTok
+	buf    []actTok
+	kind   []uint8
+	infos  []*topicWordInfo // per token of the sentence
+	byWord map[string]*topicWordInfo
+	recent [2048]struct {
+		fold string
+		in   *topicWordInfo
+	}
+	// slab hands out infos in blocks: their addresses must stay fixed.
+	slab  []topicWordInfo
 	match []topicHit
+}
+
+// wordInfo returns the cached facts of fold.
+func (w *topicWorker) wordInfo(b *topicBuilder, fold string) *topicWordInfo {
+	// Most words are frequent ones: a small table, which stays in cache,
+	// answers them before the map, whose lookups mostly miss the cache.
+	h := uint32(2166136261)
+	for i := 0; i < len(fold); i++ {
+		h = (h ^ uint32(fold[i])) * 16777619
+	}
+	slot := &w.recent[h%uint32(len(w.recent))]
+	if slot.in != nil && slot.fold == fold {
+		return slot.in
+	}
+	if in, ok := w.byWord[fold]; ok {
+		slot.fold, slot.in = fold, in
+		return in
+	}
+	if len(w.slab) == 0 {
+		w.slab = make([]topicWordInfo, 256)
+	}
+	in := &w.slab[0]
+	w.slab = w.slab[1:]
+	in.vocab = b.lx.byFirst[fold]
+	in.kind = b.wordKind(fold)
+	// fold is part of the sentence text or made for this token: either
+	// lives as long as the build.
+	w.byWord[fold] = in
+	slot.fold, slot.in = fold, in
+	return in
 }
 
 // firstPass tokenizes every sentence once: it matches the vocabulary,
@@ -143,7 +201,10 @@ func (b *topicBuilder) firstPass() map[[3]uint32]*topicGram {
 	for w := range tw {
 		// About one new word per 60 bytes of text: sized once rather than
 		// grown.
-		tw[w] = &topicWorker{stem: topicStemmer{cache: make(map[string]string, bytes/60/workers+64)}}
+		tw[w] = &topicWorker{
+			stem:   topicStemmer{cache: make(map[string]string, bytes/60/workers+64)},
+			byWord: make(map[string]*topicWordInfo, bytes/40/workers+64),
+		}
 	}
 	// Scans are handed back for reuse once taken up.
 	free := make(chan *topicScan, 2*workers+1)
@@ -181,8 +242,15 @@ func (b *topicBuilder) scan(w *topicWorker, sc *topicScan, lo, hi int) {
 	sc.hits, sc.words, sc.ends, sc.nextHit = sc.hits[:0], sc.words[:0], sc.ends[:0], 0
 	for si := lo; si < hi; si++ {
 		s := &b.ix.Sentences[si]
-		w.toks = actTokenize(s.Text, w.toks, b.g)
-		w.matchVocabulary(b.lx, si, s.Text, &sc.hits)
+		if w.buf = b.ix.keptWords(si, w.buf[:0]); w.buf == nil {
+			w.buf = actTokenize(s.Text, w.buf, b.g)
+		}
+		w.toks = w.buf
+		w.infos = w.infos[:0]
+		for i := range w.toks {
+			w.infos = append(w.infos, w.wordInfo(b, w.toks[i].fold))
+		}
+		w.matchVocabulary(si, s.Text, &sc.hits)
 		w.kind = w.kind[:0]
 		refs := b.ix.SentenceActors(si)
 		r := 0
@@ -192,13 +260,17 @@ func (b *topicBuilder) scan(w *topicWorker, sc *topicScan, lo, hi int) {
 				r++
 			}
 			inActor := r < len(refs) && refs[r].Start < int(t.end)
-			k := b.contentKind(t, inActor, s.Headline)
+			in := w.infos[i]
+			k := topicContentKind(t, in.kind, inActor, s.Headline)
 			w.kind = append(w.kind, k)
 			if k == 0 {
 				continue // only content words are stemmed
 			}
+			if !in.stemmed {
+				in.stem, in.stemmed = w.stem.stem(t.fold), true
+			}
 			sc.words = append(sc.words, topicWord{
-				stem: w.stem.stem(t.fold), fold: t.fold, start: t.start, end: t.end,
+				info: in, fold: t.fold, start: t.start, end: t.end,
 				number: k == 2, joined: i > 0 && w.kind[i-1] != 0 && t.sep == sepSpace,
 			})
 		}
@@ -217,7 +289,11 @@ func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams map[[3]ui
 	lo := len(b.word)
 	b.wordAt = append(b.wordAt, int32(lo))
 	for _, cw := range sc.words[from:to] {
-		w := b.idFold(cw.stem, cw.fold)
+		in := cw.info
+		if in.id == 0 {
+			in.id = b.idFold(in.stem, cw.fold)
+		}
+		w := in.id
 		if cw.number {
 			w |= topicNumber
 		}
@@ -261,9 +337,9 @@ func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams map[[3]ui
 
 // matchVocabulary appends the vocabulary keywords of the sentence in
 // w.toks to hits.
-func (w *topicWorker) matchVocabulary(lx *topicLexicon, si int, text string, hits *[]topicHit) {
+func (w *topicWorker) matchVocabulary(si int, text string, hits *[]topicHit) {
 	for i := range w.toks {
-		for _, p := range lx.byFirst[w.toks[i].fold] {
+		for _, p := range w.infos[i].vocab {
 			if i+len(p.stems) <= len(w.toks) && topicWordsAt(w.toks, p.stems, i) {
 				st, en := w.toks[i].start, w.toks[i+len(p.stems)-1].end
 				surface := text[st:en]
@@ -312,15 +388,25 @@ var topicNumberWords = map[string]bool{
 	"thousands": true, "millions": true, "first": true, "second": true, "third": true,
 }
 
-// contentKind: 1 for a word that can be in a key phrase, 2 for a number
-// word that can start one ("three hours"), 0 otherwise (names, stop words,
-// digits, capitals that are not a sentence start).
-func (b *topicBuilder) contentKind(t *actTok, inActor, headline bool) uint8 {
-	f := t.fold
+// topicContentKind (given wordKind(t.fold)): 1 for a word that can be in a
+// key phrase, 2 for a number word that can start one ("three hours"), 0
+// otherwise (names, stop words, digits, capitals that are not a sentence
+// start).
+func topicContentKind(t *actTok, wordKind uint8, inActor, headline bool) uint8 {
 	switch {
-	case t.number || inActor || t.allCaps || len(f) < 3:
+	case t.number || inActor || t.allCaps:
 		return 0
 	case t.cap && !t.initial && !headline:
+		return 0
+	}
+	return wordKind
+}
+
+// wordKind is the part of topicContentKind that depends on the folded word
+// alone.
+func (b *topicBuilder) wordKind(f string) uint8 {
+	switch {
+	case len(f) < 3:
 		return 0
 	case topicNumberWords[f]:
 		return 2
@@ -385,15 +471,31 @@ func (b *topicBuilder) chooseTopics(grams map[[3]uint32]*topicGram) (map[uint32]
 		gm.score = float64(gm.df) * (1 + math.Log(float64(gm.tf))) * bonus
 		cands = append(cands, gm)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	// The order is total (no two phrases have the same stems), so any
+	// sort gives it; the stems joined, for ties, are worked out once.
+	type ranked struct {
+		gm     *topicGram
+		joined string
+	}
+	rank := make([]ranked, len(cands))
+	for i, gm := range cands {
+		rank[i] = ranked{gm, strings.Join(b.gramStems(gm), " ")}
+	}
+	slices.SortFunc(rank, func(x, y ranked) int {
+		if x.gm.score != y.gm.score {
+			if x.gm.score > y.gm.score {
+				return -1
+			}
+			return 1
 		}
-		if cands[i].n != cands[j].n {
-			return cands[i].n > cands[j].n
+		if x.gm.n != y.gm.n {
+			return y.gm.n - x.gm.n
 		}
-		return strings.Join(b.gramStems(cands[i]), " ") < strings.Join(b.gramStems(cands[j]), " ")
+		return strings.Compare(x.joined, y.joined)
 	})
+	for i := range rank {
+		cands[i] = rank[i].gm
+	}
 	matcher := map[uint32][]topicFound{}
 	names := append([]string(nil), b.lx.names...)
 	var groups [][]uint32 // content stems of each discovered topic's phrases
@@ -473,6 +575,11 @@ func (b *topicBuilder) secondPass(matcher map[uint32][]topicFound) {
 	if len(matcher) == 0 {
 		return
 	}
+	// By first stem id: one index per word instead of a map lookup.
+	byID := make([][]topicFound, len(b.words)+1)
+	for id, list := range matcher {
+		byID[id] = list
+	}
 	for len(b.accs) < len(b.lx.names)+topicMaxDiscovered {
 		b.accs = append(b.accs, nil)
 	}
@@ -480,7 +587,7 @@ func (b *topicBuilder) secondPass(matcher map[uint32][]topicFound) {
 		text := b.ix.Sentences[si].Text
 		lo, hi := int(b.wordAt[si]), int(b.wordAt[si+1])
 		for i := lo; i < hi; i++ {
-			for _, p := range matcher[b.word[i]&topicIDMask] {
+			for _, p := range byID[b.word[i]&topicIDMask] {
 				n := len(p.ids)
 				if i+n > hi {
 					continue
