@@ -399,16 +399,7 @@ func (r *frameReader) ownID(w int32) lemmaID {
 
 // lemma is lexLemmatizer.lemma without its cache: the reader looks each
 // word up once (r.words), so caching it twice only costs.
-func (r *frameReader) lemma(w string) string {
-	if c, ok := lexSynonymClass[w]; ok {
-		return c
-	}
-	v := r.lem.shared.stem(w)
-	if c, ok := lexSynonymStem[v]; ok {
-		v = c
-	}
-	return v
-}
+func (r *frameReader) lemma(w string) string { return r.lem.lemmaOf(w) }
 
 func (r *frameReader) wordStem(w int32) string {
 	x := r.ext(w)

@@ -1,10 +1,12 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // claimDetail is what the conflict and agreement stages compare beyond the
@@ -104,10 +106,28 @@ type claimBuilder struct {
 	lem       *lexLemmatizer
 	lx        *claimLexicon
 	toks      []ctoken // reused token buffer
+	tids      []int32  // per token of toks: its entry in words
+	words     *ctCache
 	roleCache map[string]roleInfo
 	byActor   [][]actorSpan  // per sentence: actor mentions
 	bySurface map[string]int // folded alias -> actor
-	topicsOf  map[int][]int  // sentence -> topics
+	topicsOf  [][]int        // per sentence: topics
+	actorKeys []string       // per actor: claimActorKey
+	isPerson  []bool         // per actor: a person
+	// scratch collects a lemma set before it is copied into slab, the
+	// worker's store of the sets it keeps: one allocation for many
+	// sentences. The other slabs do the same for the other small slices
+	// a claim keeps (claimTake).
+	scratch    []lemmaID
+	slab       []lemmaID
+	strSlab    []string
+	predSlab   []predicate
+	intSlab    []int
+	lemmaSlabs [][]lemmaID
+	boolSlab   []bool
+	preds      []predicate       // scratch for predicates
+	all        ctFlags           // of the sentence being read (ctokenizeCached)
+	nameKeys   map[string]string // nameKeyOf per name
 
 	// Workers number lemmas in their own lexicon; internOrder keeps, per
 	// sentence, the lemmas in the order the sentence first interned them,
@@ -117,7 +137,6 @@ type claimBuilder struct {
 	seenIn      []int32 // per local lemma: 1 + the last sentence that interned it
 	orderBuf    []lemmaID
 	sentence    int32
-	wordLemmas  map[string]lemmaID // content word -> lemma, in the worker's lexicon
 }
 
 type actorSpan struct {
@@ -134,27 +153,78 @@ const claimChunk = 64
 // titles, polarity, modality and attribution, plus the details the conflict
 // and agreement stages align on. Sentences are read on every core.
 func (ix *Index) extractClaims() {
-	b := &claimBuilder{ix: ix, topicsOf: map[int][]int{}, bySurface: map[string]int{}}
+	b := &claimBuilder{ix: ix, bySurface: map[string]int{}}
 	b.byActor = make([][]actorSpan, len(ix.Sentences))
+	b.actorKeys = make([]string, len(ix.Actors))
+	b.isPerson = make([]bool, len(ix.Actors))
+	for ai := range ix.Actors {
+		b.actorKeys[ai] = claimActorKey(ai)
+		b.isPerson[ai] = ix.Actors[ai].Kind == ActorPerson
+	}
+	// The mentions of each sentence, in actor order, in one array.
+	inSentence := func(si int) bool { return si >= 0 && si < len(ix.Sentences) }
+	spanCount := make([]int, len(ix.Sentences))
+	total := 0
+	for _, a := range ix.Actors {
+		for _, m := range a.Spans {
+			if inSentence(m.Sentence) {
+				spanCount[m.Sentence]++
+				total++
+			}
+		}
+	}
+	spans := make([]actorSpan, 0, total)
+	for si, k := range spanCount {
+		if k > 0 {
+			b.byActor[si] = spans[len(spans) : len(spans) : len(spans)+k]
+			spans = spans[:len(spans)+k]
+		}
+	}
+	var fold []byte
 	for ai, a := range ix.Actors {
 		for _, m := range a.Spans {
-			if m.Sentence >= 0 && m.Sentence < len(ix.Sentences) {
+			if inSentence(m.Sentence) {
 				b.byActor[m.Sentence] = append(b.byActor[m.Sentence], actorSpan{ai, m.Start, m.End, m.Role})
 			}
 		}
-		for _, al := range append([]string{a.Name}, a.Aliases...) {
-			k := claimFold(al)
-			if _, dup := b.bySurface[k]; !dup {
-				b.bySurface[k] = ai
+		for k := -1; k < len(a.Aliases); k++ {
+			al := a.Name
+			if k >= 0 {
+				al = a.Aliases[k]
+			}
+			fold = claimFoldAppend(fold[:0], al)
+			if _, dup := b.bySurface[string(fold)]; !dup {
+				b.bySurface[string(fold)] = ai
 			}
 		}
 	}
-	for si := range b.byActor {
-		sort.Slice(b.byActor[si], func(i, j int) bool { return b.byActor[si][i].start < b.byActor[si][j].start })
+	for _, as := range b.byActor {
+		// The same pdqsort as sort.Slice, hence the same order of ties.
+		slices.SortFunc(as, func(x, y actorSpan) int { return cmp.Compare(x.start, y.start) })
+	}
+	topicCount := make([]int, len(ix.Sentences))
+	total = 0
+	for _, t := range ix.Topics {
+		for _, s := range t.Sentences {
+			if inSentence(s) {
+				topicCount[s]++
+				total++
+			}
+		}
+	}
+	topics := make([]int, 0, total)
+	b.topicsOf = make([][]int, len(ix.Sentences))
+	for si, k := range topicCount {
+		if k > 0 {
+			b.topicsOf[si] = topics[len(topics) : len(topics) : len(topics)+k]
+			topics = topics[:len(topics)+k]
+		}
 	}
 	for ti, t := range ix.Topics {
 		for _, s := range t.Sentences {
-			b.topicsOf[s] = append(b.topicsOf[s], ti)
+			if inSentence(s) {
+				b.topicsOf[s] = append(b.topicsOf[s], ti)
+			}
 		}
 	}
 	ix.Claims = make([]Claim, len(ix.Sentences))
@@ -162,15 +232,19 @@ func (ix *Index) extractClaims() {
 	internOrder := make([][]lemmaID, len(ix.Sentences))
 	workerOf := make([]int32, len(ix.Sentences))
 	workers := parallelWorkers((len(ix.Sentences) + claimChunk - 1) / claimChunk)
+	textBytes := 0
+	for i := range ix.Sentences {
+		textBytes += len(ix.Sentences[i].Text)
+	}
 	builders := make([]*claimBuilder, workers)
 	for w := range builders {
-		builders[w] = b.newWorker(internOrder)
+		builders[w] = b.newWorker(internOrder, textBytes/workers)
 		builders[w].lem.shared = ix.stems
 	}
 	forChunksParallel(len(ix.Sentences), claimChunk, workers, func(w, lo, hi int) {
 		wb := builders[w]
 		for si := lo; si < hi; si++ {
-			ix.Claims[si], ix.claimDetails[si] = wb.claim(si)
+			wb.claim(si, &ix.Claims[si], &ix.claimDetails[si])
 			workerOf[si] = int32(w)
 		}
 	})
@@ -193,22 +267,26 @@ func (ix *Index) extractClaims() {
 		}
 		lx.weight[l] = math.Max(w, 0.5)
 	}
-	lx.stories = articleStories(ix)
+	lx.stories = claimStories(ix)
 	ix.claimLex = lx
 }
 
 // newWorker is a builder for one worker: its own buffers, caches and
 // lexicon, the shared look-ups of b.
-func (b *claimBuilder) newWorker(internOrder [][]lemmaID) *claimBuilder {
+// textBytes, the length of the text it will read, sizes its word cache.
+func (b *claimBuilder) newWorker(internOrder [][]lemmaID, textBytes int) *claimBuilder {
 	return &claimBuilder{ix: b.ix, byActor: b.byActor, bySurface: b.bySurface, topicsOf: b.topicsOf,
-		lem: newLexLemmatizer(), lx: &claimLexicon{ids: make(map[string]lemmaID, 4096)},
-		roleCache: map[string]roleInfo{}, internOrder: internOrder, wordLemmas: make(map[string]lemmaID, 4096)}
+		actorKeys: b.actorKeys, isPerson: b.isPerson,
+		// About one new word per 100 bytes of news text, one new lemma
+		// per 150.
+		words: newCTCache(textBytes / 100), lx: &claimLexicon{ids: make(map[string]lemmaID, max(4096, textBytes/150))},
+		nameKeys: map[string]string{}, lem: newLexLemmatizer(), roleCache: map[string]roleInfo{}, internOrder: internOrder}
 }
 
 // use notes the first use of a lemma in the current sentence.
 func (b *claimBuilder) use(id lemmaID) {
 	if int(id) >= len(b.seenIn) {
-		b.seenIn = append(b.seenIn, make([]int32, int(id)+1-len(b.seenIn))...)
+		b.seenIn = append(b.seenIn, make([]int32, max(int(id)+1, 2*len(b.seenIn), 1024)-len(b.seenIn))...)
 	}
 	if b.seenIn[id] != b.sentence+1 {
 		b.seenIn[id] = b.sentence + 1
@@ -272,6 +350,26 @@ func claimFold(s string) string {
 	return strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(s, "’", "'"), ".", ""))
 }
 
+// claimFoldAppend appends claimFold(s) to b.
+func claimFoldAppend(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, claimFold(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 func claimActorKey(a int) string { return "actor:" + itoa(a) }
 
 func itoa(i int) string {
@@ -296,45 +394,71 @@ func itoa(i int) string {
 	return string(buf[n:])
 }
 
-func (b *claimBuilder) claim(si int) (Claim, claimDetail) {
+// claim reads sentence si into c and d, which are zero.
+func (b *claimBuilder) claim(si int, c *Claim, d *claimDetail) {
 	b.sentence = int32(si)
+	// The orders of many sentences share one array; a full one is left
+	// to the sentences that point into it, not copied.
+	if cap(b.orderBuf)-len(b.orderBuf) < 512 {
+		b.orderBuf = make([]lemmaID, 0, 1<<14)
+	}
 	start := len(b.orderBuf)
-	c, d := b.read(si)
+	b.read(si, c, d)
 	b.internOrder[si] = b.orderBuf[start:len(b.orderBuf):len(b.orderBuf)]
-	return c, d
 }
 
 // read is claim for one sentence.
-func (b *claimBuilder) read(si int) (Claim, claimDetail) {
+func (b *claimBuilder) read(si int, c *Claim, d *claimDetail) {
 	ix := b.ix
-	sent := ix.Sentences[si]
+	sent := &ix.Sentences[si]
 	art := ix.Articles[sent.Article]
 	s := sent.Text
-	b.toks = ctokenizeInto(b.toks[:0], s)
+	var all ctFlags // what the sentence's words can start: grammars that need other words are skipped
+	b.toks, b.tids, all = ctokenizeCached(b.toks[:0], b.tids[:0], s, b.words)
+	b.all = all
 	toks := b.toks
-	c := Claim{Sentence: si}
-	var d claimDetail
+	c.Sentence = si
 
-	seen := map[int]bool{}
-	for _, as := range b.byActor[si] {
-		if !seen[as.actor] {
-			seen[as.actor] = true
+	if spans := b.byActor[si]; len(spans) > 0 {
+		c.Actors = claimTake(&b.intSlab, len(spans))
+	spans:
+		for _, as := range spans {
+			for _, a := range c.Actors {
+				if a == as.actor {
+					continue spans
+				}
+			}
 			c.Actors = append(c.Actors, as.actor)
 		}
+		slices.Sort(c.Actors)
 	}
-	sort.Ints(c.Actors)
 	c.Topics = b.topicsOf[si]
 
-	c.Modality, _ = polModality(toks)
-	c.Negated = polSentenceNegated(toks)
-	c.Attribution = polAttribution(s, toks)
+	if all&ctfModalCue != 0 {
+		c.Modality, _ = polModality(toks)
+	}
+	if all&(ctfNegator|ctfStanceCue|ctfNegPhrase) != 0 {
+		c.Negated = polSentenceNegated(toks)
+	}
+	if all&(ctfAccording|ctfSpeech) != 0 {
+		c.Attribution = polAttribution(s, toks)
+	}
 	ahead := art.Kind == KindPreview || c.Modality == "expected" || c.Modality == "planned"
 
 	c.Quantities = parseQuantities(s, toks)
-	c.Times = parseTimes(s, toks, art.Date, ahead)
-	c.Places = parsePlaces(s, toks)
+	if all&(ctfNumberToken|ctfMonth|ctfWeekday|ctfTimeStart) != 0 {
+		c.Times = parseTimes(s, toks, art.Date, ahead)
+	}
+	// A place follows a locative preposition or opens a dateline.
+	if all&ctfLocPrep != 0 || len(toks) > 0 && toks[0].Kind == ctWord && toks[0].Cap && geoUpperWord(toks[0].Text) {
+		c.Places = parsePlaces(s, toks)
+	}
 
 	d.lemmas = b.lemmas(toks)
+	if n := len(c.Quantities); n > 0 {
+		d.qctx, d.qframe = claimTake(&b.lemmaSlabs, n), claimTake(&b.lemmaSlabs, n)
+		d.qmodal, d.qevent = claimTake(&b.strSlab, n), claimTake(&b.boolSlab, n)
+	}
 	for _, q := range c.Quantities {
 		d.qctx = append(d.qctx, b.context(toks, q.Start, q.End, 8))
 		d.qframe = append(d.qframe, b.context(toks, q.Start, q.End, 3))
@@ -345,14 +469,22 @@ func (b *claimBuilder) read(si int) (Claim, claimDetail) {
 	for _, r := range d.roles {
 		c.Roles = append(c.Roles, Value{Text: s[r.start:r.end], Norm: r.role.text, Start: r.start, End: r.end, Actor: r.actor})
 	}
-	for _, st := range polParseStances(s, toks, b.lem) {
+	var stances []polStance
+	if all&ctfStanceCue != 0 {
+		stances = polParseStances(s, toks, b.lem)
+	}
+	for _, st := range stances {
 		subj := b.subjectKey(s, toks, si, st.cue)
 		if subj == "" {
 			continue
 		}
 		d.stances = append(d.stances, claimStance{polStance: st, subject: subj, modal: claimModalBefore(toks, st.start)})
 	}
-	for _, l := range parseLists(s, toks) {
+	var lists []nameList
+	if all&ctfListConn != 0 { // items are joined by a connector
+		lists = parseLists(s, toks)
+	}
+	for _, l := range lists {
 		// "Nashville, Tennessee": a place and its container are one item.
 		items := l.items[:0]
 		for k, it := range l.items {
@@ -368,12 +500,15 @@ func (b *claimBuilder) read(si int) (Claim, claimDetail) {
 			d.lists = append(d.lists, l)
 		}
 	}
-	d.firsts = b.firsts(s, toks, c.Times)
-	d.labels = b.labels(s, toks)
+	if all&ctfFirst != 0 {
+		d.firsts = b.firsts(s, toks, c.Times)
+	}
+	if all&ctfLabelVerb != 0 {
+		d.labels = b.labels(s, toks)
+	}
 	d.events = b.placeEvents(toks, c.Places)
 	d.persons = b.persons(si, d.roles)
 	d.preds = b.predicates(s, toks, si)
-	return c, d
 }
 
 // listQualifies tells a place written after another to say where it is:
@@ -395,27 +530,47 @@ func listQualifies(prev, next string) bool {
 }
 
 // lemmas are the sentence's content words, folded, sorted and unique.
+// toks is b.toks.
 func (b *claimBuilder) lemmas(toks []ctoken) []lemmaID {
-	out := make([]lemmaID, 0, len(toks)/2)
+	out := b.scratch[:0]
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != ctWord || t.is(ctfFunction) || len(t.Lower) < 2 {
 			continue
 		}
-		out = append(out, b.wordLemma(t.Lower))
+		out = append(out, b.tokenLemma(i))
 	}
-	return lemmaSet(out)
+	b.scratch = out
+	if len(out) == 0 {
+		return []lemmaID{}
+	}
+	return b.keep(lemmaSet(out))
 }
 
-// wordLemma is intern(lemma(w)) for a content word, remembered per word.
-func (b *claimBuilder) wordLemma(w string) lemmaID {
-	id, ok := b.wordLemmas[w]
-	if !ok {
-		id = b.lx.intern(b.lem.lemma(w))
-		b.wordLemmas[w] = id
+// keep copies a lemma set into the worker's slab.
+func (b *claimBuilder) keep(s []lemmaID) []lemmaID {
+	return append(claimTake(&b.slab, len(s)), s...)
+}
+
+// tokenLemma is the lemma of the content word b.toks[i] in the worker's
+// lexicon, remembered per word.
+func (b *claimBuilder) tokenLemma(i int) lemmaID {
+	wi := &b.words.info[b.tids[i]]
+	if wi.lemma < 0 {
+		wi.lemma = b.lx.intern(b.lemmaAt(i))
 	}
-	b.use(id)
-	return id
+	b.use(wi.lemma)
+	return wi.lemma
+}
+
+// lemmaAt is b.lem.lemma(b.toks[i].Lower), remembered with the word.
+func (b *claimBuilder) lemmaAt(i int) string {
+	id := b.tids[i]
+	l := &b.words.lemma[id]
+	if !l.known {
+		l.lemma, l.known = b.lem.lemmaOf(b.words.info[id].lower), true
+	}
+	return l.lemma
 }
 
 // lemmaSet sorts lemma IDs and drops duplicates, in place.
@@ -437,27 +592,20 @@ func claimUniq(s []string) []string {
 
 // context lists the content lemmas within n words of a byte range, inside
 // the same clause: what a quantity measures ("hours of talks", "lasted").
+// toks is b.toks.
 func (b *claimBuilder) context(toks []ctoken, start, end, n int) []lemmaID {
-	first, last := -1, -1
-	for i, t := range toks {
-		if t.Start >= start && first < 0 {
-			first = i
-		}
-		if t.End <= end {
-			last = i
-		}
-	}
+	first, last := claimTokenRange(toks, start, end)
 	if first < 0 {
 		return nil
 	}
-	var out []lemmaID
+	out := b.scratch[:0]
 	add := func(i int) bool {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind == ctPunct && (t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "(" || t.Text == ")") {
 			return false
 		}
 		if t.Kind == ctWord && !t.is(ctfFunction) && len(t.Lower) > 1 && !(t.Start >= start && t.End <= end) {
-			out = append(out, b.wordLemma(t.Lower))
+			out = append(out, b.tokenLemma(i))
 		}
 		return true
 	}
@@ -471,7 +619,23 @@ func (b *claimBuilder) context(toks []ctoken, start, end, n int) []lemmaID {
 			break
 		}
 	}
-	return lemmaSet(out)
+	b.scratch = out
+	if len(out) == 0 {
+		return nil
+	}
+	return b.keep(lemmaSet(out))
+}
+
+// claimTokenRange returns the first token that starts at or after start
+// (-1 if none) and the last that ends by end (-1 if none). Tokens are in
+// text order and do not overlap, so both are found by bisection.
+func claimTokenRange(toks []ctoken, start, end int) (first, last int) {
+	first = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	if first == len(toks) {
+		first = -1
+	}
+	last = sort.Search(len(toks), func(i int) bool { return toks[i].End > end }) - 1
+	return first, last
 }
 
 // eventLength tells a duration that is how long an event lasted: "lasted
@@ -482,15 +646,7 @@ func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
 	if !confShortDuration(q) {
 		return false
 	}
-	first, last := -1, -1
-	for i, t := range toks {
-		if t.Start >= q.Start && first < 0 {
-			first = i
-		}
-		if t.End <= q.End {
-			last = i
-		}
-	}
+	first, last := claimTokenRange(toks, q.Start, q.End)
 	if first < 0 {
 		return false
 	}
@@ -510,7 +666,7 @@ func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
 		if t.Kind != ctWord {
 			break
 		}
-		if confEventClass[b.lem.lemma(t.Lower)] {
+		if confEventClass[b.lemmaAt(k)] {
 			return true
 		}
 		if !t.is(ctfFunction) && k > last+1 && toks[last+1].Lower != "of" {
@@ -523,9 +679,9 @@ func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
 // claimModalBefore finds a modality cue in the five words before a value,
 // inside its clause: "was expected to last up to seven hours".
 func claimModalBefore(toks []ctoken, start int) string {
-	i := 0
-	for i < len(toks) && toks[i].Start < start {
-		i++
+	i, _ := claimTokenRange(toks, start, start)
+	if i < 0 {
+		i = len(toks)
 	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if toks[k].Kind == ctPunct && toks[k].Text != "-" {
@@ -546,13 +702,20 @@ func claimModalBefore(toks []ctoken, start int) string {
 func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 	var out []roleMention
 	for _, as := range b.byActor[si] {
-		if as.role == "" || b.ix.Actors[as.actor].Kind != ActorPerson {
+		if as.role == "" || !b.isPerson[as.actor] {
 			continue
 		}
 		st, en := as.start, as.end
 		// The title usually stands right before the name; a span that
 		// already holds it is used as it is.
-		if !strings.Contains(strings.ToLower(s[st:en]), strings.ToLower(as.role)) {
+		if claimIsASCII(s[:en]) && claimIsASCII(as.role) {
+			// The same tests without lower-cased copies.
+			if claimIndexFold(s[st:en], as.role, false) < 0 {
+				if k := claimIndexFold(s[:st], as.role, true); k >= 0 && st-k-len(as.role) <= 2 {
+					st = k
+				}
+			}
+		} else if !strings.Contains(strings.ToLower(s[st:en]), strings.ToLower(as.role)) {
 			if k := strings.LastIndex(strings.ToLower(s[:st]), strings.ToLower(as.role)); k >= 0 && st-k-len(as.role) <= 2 {
 				st = k
 			}
@@ -562,15 +725,15 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 			ri = parseRole(as.role)
 			b.roleCache[as.role] = ri
 		}
-		out = append(out, roleMention{actor: as.actor, key: claimActorKey(as.actor), name: b.ix.Actors[as.actor].Name,
+		out = append(out, roleMention{actor: as.actor, key: b.actorKeys[as.actor], name: b.ix.Actors[as.actor].Name,
 			role: ri, start: st, end: en})
 	}
 	// Titled names the actor index did not take up: keyed by the actor
 	// whose span they overlap (when that mention carried no title) or by
 	// name.
 	var fallback []roleMention
-	for i := range toks {
-		// The fallback grammar starts at a role word: most sentences have none.
+	// The fallback grammar starts at a role word: most sentences have none.
+	for i := 0; i < len(toks) && b.all&ctfRoleHead != 0; i++ {
 		if toks[i].Kind == ctWord && toks[i].is(ctfRoleHead) {
 			fallback = fallbackRoles(s, toks)
 			break
@@ -583,7 +746,7 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 				if as.role != "" {
 					covered = true
 				} else {
-					fr.actor, fr.key, fr.name = as.actor, claimActorKey(as.actor), b.ix.Actors[as.actor].Name
+					fr.actor, fr.key, fr.name = as.actor, b.actorKeys[as.actor], b.ix.Actors[as.actor].Name
 				}
 				break
 			}
@@ -595,22 +758,82 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 	return out
 }
 
+func claimIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// claimIndexFold is strings.Index (or, with last, strings.LastIndex) of
+// the lower-cased ASCII strings s and sub.
+func claimIndexFold(s, sub string, last bool) int {
+	n := len(s) - len(sub)
+	if n < 0 {
+		return -1
+	}
+	lower := func(c byte) byte {
+		if c >= 'A' && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	at := func(i int) bool {
+		for j := 0; j < len(sub); j++ {
+			if lower(s[i+j]) != lower(sub[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	if last {
+		for i := n; i >= 0; i-- {
+			if at(i) {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := 0; i <= n; i++ {
+		if at(i) {
+			return i
+		}
+	}
+	return -1
+}
+
 // nameKey says who or what a name in a sentence is: the actor whose mention
 // overlaps it, or the actor one of whose names it is, or a country, or its
 // last word.
 func (b *claimBuilder) nameKey(si int, s string, start, end int) string {
 	for _, as := range b.byActor[si] {
 		if as.start < end && start < as.end {
-			return claimActorKey(as.actor)
+			return b.actorKeys[as.actor]
 		}
 	}
 	name := s[start:end]
-	if a, ok := b.bySurface[claimFold(name)]; ok {
-		return claimActorKey(a)
+	if k, ok := b.nameKeys[name]; ok {
+		return k
 	}
-	if c, ok := claimCountryOf[claimFold(name)]; ok {
-		if a, ok := b.bySurface[claimFold(c)]; ok {
-			return claimActorKey(a)
+	k := b.nameKeyOf(name)
+	b.nameKeys[name] = k
+	return k
+}
+
+// nameKeyOf is nameKey for a name no actor mention overlaps: it depends on
+// the name alone.
+func (b *claimBuilder) nameKeyOf(name string) string {
+	// The folded forms are looked up from a buffer, without a string.
+	var buf [64]byte
+	key := claimFoldAppend(buf[:0], name)
+	if a, ok := b.bySurface[string(key)]; ok {
+		return b.actorKeys[a]
+	}
+	if c, ok := claimCountryOf[string(key)]; ok {
+		if a, ok := b.bySurface[string(claimFoldAppend(buf[:0], c))]; ok {
+			return b.actorKeys[a]
 		}
 		return "country:" + c
 	}
@@ -618,10 +841,11 @@ func (b *claimBuilder) nameKey(si int, s string, start, end int) string {
 	if k := strings.LastIndexAny(name, " -"); k >= 0 {
 		last = name[k+1:]
 	}
-	if a, ok := b.bySurface[claimFold(last)]; ok {
-		return claimActorKey(a)
+	key = claimFoldAppend(buf[:0], last)
+	if a, ok := b.bySurface[string(key)]; ok {
+		return b.actorKeys[a]
 	}
-	return "name:" + claimFold(last)
+	return "name:" + string(key)
 }
 
 // claimCountryOf maps country names, aliases, demonyms and metonyms ("the
@@ -666,7 +890,7 @@ func (b *claimBuilder) subjectKey(s string, toks []ctoken, si, cue int) string {
 		as := b.byActor[si][best]
 		// Too far back, with a verb in between, is not the subject.
 		if cueStart-as.end <= 40 {
-			return claimActorKey(as.actor)
+			return b.actorKeys[as.actor]
 		}
 	}
 	for k := cue - 1; k >= 0 && k >= cue-6; k-- {
@@ -688,7 +912,8 @@ func (b *claimBuilder) subjectKey(s string, toks []ctoken, si, cue int) string {
 // firsts finds "the first X since T" with the time it refers to.
 func (b *claimBuilder) firsts(s string, toks []ctoken, times []TimeRef) []firstSince {
 	var out []firstSince
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Lower != "first" {
 			continue
 		}
@@ -710,12 +935,12 @@ func (b *claimBuilder) firsts(s string, toks []ctoken, times []TimeRef) []firstS
 						}
 						if toks[j].is(ctfFunction) {
 							if what == "" && j > i+1 {
-								what = b.lem.lemma(toks[j-1].Lower)
+								what = b.lemmaAt(j - 1)
 							}
 							break
 						}
 						if _, ok := lexSynonymClass[toks[j].Lower]; ok {
-							what = b.lem.lemma(toks[j].Lower)
+							what = b.lemmaAt(j)
 							break
 						}
 					}
@@ -737,15 +962,16 @@ var claimLabelVerbs = map[string]bool{"read": true, "reads": true, "reading": tr
 // labels finds "<noun> (that) read “...”": the wording of a sign.
 func (b *claimBuilder) labels(s string, toks []ctoken) []quotedLabel {
 	var out []quotedLabel
-	for i, t := range toks {
-		if !claimLabelVerbs[t.Lower] || i+1 >= len(toks) || !polIsQuote(toks[i+1].Text) {
+	for i := range toks {
+		t := &toks[i]
+		if !t.is(ctfLabelVerb) || i+1 >= len(toks) || !polIsQuote(toks[i+1].Text) {
 			continue
 		}
 		// The carrier noun: the content word before the verb.
 		noun := ""
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
 			if toks[k].Kind == ctWord && !toks[k].is(ctfFunction) {
-				noun = b.lem.lemma(toks[k].Lower)
+				noun = b.lemmaAt(k)
 				break
 			}
 		}
@@ -770,9 +996,9 @@ func (b *claimBuilder) labels(s string, toks []ctoken) []quotedLabel {
 func (b *claimBuilder) placeEvents(toks []ctoken, places []Value) []placeEvent {
 	var out []placeEvent
 	for _, p := range places {
-		i := 0
-		for i < len(toks) && toks[i].Start < p.Start {
-			i++
+		i, _ := claimTokenRange(toks, p.Start, p.Start)
+		if i < 0 {
+			i = len(toks)
 		}
 		// i is the place's first token; the preposition is before it.
 		for k := i - 2; k >= 0 && k >= i-5; k-- {
@@ -782,7 +1008,7 @@ func (b *claimBuilder) placeEvents(toks []ctoken, places []Value) []placeEvent {
 			}
 			if t.Kind == ctWord && !t.Cap && !t.is(ctfFunction) && !geoCompassWords[t.Lower] {
 				out = append(out, placeEvent{
-					verb: b.lem.lemma(t.Lower), place: p, modal: claimModalBefore(toks, t.Start),
+					verb: b.lemmaAt(k), place: p, modal: claimModalBefore(toks, t.Start),
 					negated: polNegatedAt(toks, k), start: t.Start, end: p.End,
 				})
 				break
@@ -794,16 +1020,24 @@ func (b *claimBuilder) placeEvents(toks []ctoken, places []Value) []placeEvent {
 
 // persons lists the people a sentence names (sorted keys).
 func (b *claimBuilder) persons(si int, roles []roleMention) []string {
-	var out []string
+	n := len(roles)
 	for _, as := range b.byActor[si] {
-		if b.ix.Actors[as.actor].Kind == ActorPerson {
-			out = append(out, claimActorKey(as.actor))
+		if b.isPerson[as.actor] {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := claimTake(&b.strSlab, n)
+	for _, as := range b.byActor[si] {
+		if b.isPerson[as.actor] {
+			out = append(out, b.actorKeys[as.actor])
 		}
 	}
 	for _, r := range roles {
 		out = append(out, r.key)
 	}
-	sort.Strings(out)
 	return claimUniq(out)
 }
 
@@ -819,9 +1053,10 @@ var claimVerbFillers = map[string]bool{
 // most three fillers (auxiliaries, adverbs, negators), a lower-case verb,
 // and up to two content words after it as its object.
 func (b *claimBuilder) predicates(s string, toks []ctoken, si int) []predicate {
-	var out []predicate
+	out := b.preds[:0]
+	defer func() { b.preds = out[:0] }()
 	for i := 0; i < len(toks)-1; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind != ctWord || !t.Cap || t.is(ctfFunction) {
 			continue
 		}
@@ -835,8 +1070,8 @@ func (b *claimBuilder) predicates(s string, toks []ctoken, si int) []predicate {
 		}
 		k := i + 1
 		negated := false
-		for k < len(toks) && k <= i+4 && toks[k].Kind == ctWord && (claimVerbFillers[toks[k].Lower] || polIsNegator(toks[k]) || strings.HasSuffix(toks[k].Lower, "ly")) {
-			if polIsNegator(toks[k]) {
+		for k < len(toks) && k <= i+4 && toks[k].Kind == ctWord && toks[k].is(ctfNegator|ctfVerbFiller|ctfLy) {
+			if toks[k].is(ctfNegator) {
 				negated = true
 			}
 			k++
@@ -844,25 +1079,52 @@ func (b *claimBuilder) predicates(s string, toks []ctoken, si int) []predicate {
 		if k >= len(toks) || toks[k].Kind != ctWord || toks[k].Cap || toks[k].is(ctfFunction) || toks[k].is(ctfSpeech) {
 			continue
 		}
-		verb := toks[k]
+		verb := &toks[k]
 		p := predicate{
 			subject: b.nameKey(si, s, toks[st].Start, t.End),
-			verb:    b.lem.lemma(verb.Lower), negated: negated,
+			verb:    b.lemmaAt(k), negated: negated,
 			modal: claimModalBefore(toks, verb.Start), start: toks[st].Start, end: verb.End,
 		}
-		for j := k + 1; j < len(toks) && j <= k+4 && len(p.object) < 2; j++ {
-			o := toks[j]
+		var object [2]string
+		n := 0
+		for j := k + 1; j < len(toks) && j <= k+4 && n < 2; j++ {
+			o := &toks[j]
 			if o.Kind != ctWord {
 				break
 			}
 			if o.is(ctfFunction) {
 				continue
 			}
-			p.object = append(p.object, b.lem.lemma(o.Lower))
+			object[n] = b.lemmaAt(j)
+			n++
 			p.end = o.End
+		}
+		if n > 0 {
+			p.object = b.keepStrings(object[:n])
 		}
 		out = append(out, p)
 		i = k
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return append(claimTake(&b.predSlab, len(out)), out...)
+}
+
+// keepStrings copies a few strings into the worker's store of them.
+func (b *claimBuilder) keepStrings(s []string) []string {
+	return append(claimTake(&b.strSlab, len(s)), s...)
+}
+
+// claimTake hands out an empty slice with room for n elements, carved from
+// a large array that many sentences share: one allocation for many small
+// slices. Each piece's capacity ends where it does, so an append beyond it
+// copies rather than writing into the next piece.
+func claimTake[T any](slab *[]T, n int) []T {
+	if len(*slab)+n > cap(*slab) {
+		*slab = make([]T, 0, max(1024, n))
+	}
+	k := len(*slab)
+	*slab = (*slab)[:k+n]
+	return (*slab)[k : k : k+n]
 }

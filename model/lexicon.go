@@ -93,15 +93,20 @@ func (l *lexLemmatizer) lemma(w string) string {
 	if v, ok := l.cache[w]; ok {
 		return v
 	}
+	v := l.lemmaOf(w)
+	l.cache[w] = v
+	return v
+}
+
+// lemmaOf is lemma without the cache, for callers that keep their own.
+func (l *lexLemmatizer) lemmaOf(w string) string {
 	if c, ok := lexSynonymClass[w]; ok {
-		l.cache[w] = c
 		return c
 	}
 	v := l.shared.stem(w)
 	if c, ok := lexSynonymStem[v]; ok {
 		v = c
 	}
-	l.cache[w] = v
 	return v
 }
 

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // nameList is a coordination of names in one sentence: "Donetsk, Luhansk,
 // Zaporizhzhia, and Kherson"; "Rubio, Witkoff and Lavrov". Two sources that
 // list the same kind of thing with some names in common and some not
@@ -26,23 +28,30 @@ var listLeadWords = map[string]bool{"including": true, "includes": true, "includ
 func parseLists(s string, toks []ctoken) []nameList {
 	var out []nameList
 	var cur nameList
+	// The items of the list being read, in one array for the sentence; a
+	// list that is kept gets a copy.
+	var itemBuf []listItem
 	joined := false // an "and", "or" or "as well as" joined two items
 	flush := func() {
 		// "A, B, C" without a conjunction is an address or a chain of
 		// appositions more often than a list.
 		if len(cur.items) >= 2 && joined {
-			out = append(out, cur)
+			out = append(out, nameList{items: slices.Clone(cur.items), start: cur.start, end: cur.end, ctx: cur.ctx})
+		}
+		if cur.items != nil {
+			itemBuf = cur.items[:0]
 		}
 		cur, joined = nameList{}, false
 	}
 	start := func(it listItem) {
-		cur = nameList{items: []listItem{it}, start: it.start, end: it.end}
+		itemBuf = append(itemBuf[:0], it)
+		cur = nameList{items: itemBuf, start: it.start, end: it.end}
 	}
 	conjunction := false // the connector before this segment had "and"/"or"
 	i := 0
 	for i < len(toks) {
 		a := i
-		for i < len(toks) && listConnectorLen(toks, i) == 0 && !listStops(toks[i]) {
+		for i < len(toks) && listConnectorLen(toks, i) == 0 && !listStops(&toks[i]) {
 			i++
 		}
 		if len(cur.items) > 0 {
@@ -79,14 +88,17 @@ func parseLists(s string, toks []ctoken) []nameList {
 
 // listStops: punctuation that ends any list (not a comma, hyphen or
 // apostrophe).
-func listStops(t ctoken) bool {
+func listStops(t *ctoken) bool {
 	return t.Kind == ctPunct && t.Text != "," && t.Text != "-" && t.Text != "'" && t.Text != "’"
 }
 
 // listConnectorLen returns the length in tokens of a list connector at
 // toks[i] (a comma, "and", "or", "&", "as well as", ", and"), or 0.
 func listConnectorLen(toks []ctoken, i int) int {
-	t := toks[i]
+	t := &toks[i]
+	if !t.is(ctfListConn) {
+		return 0
+	}
 	switch t.Lower {
 	case ",", "and", "or", "&":
 		n := 1
@@ -161,7 +173,8 @@ func listSegmentItem(toks []ctoken, a, b int, first bool) (it listItem, closing,
 	if toks[st].is(ctfFunction) {
 		return listItem{}, false, false
 	}
-	return listItem{key: "name:" + toks[end-1].Lower, start: toks[st].Start, end: toks[end-1].End}, closing, true
+	// The key is the claim builder's to give (nameKey).
+	return listItem{start: toks[st].Start, end: toks[end-1].End}, closing, true
 }
 
 // listTitleWord: a lower-case word that may stand before a name inside a

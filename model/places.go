@@ -3,6 +3,7 @@ package model
 import (
 	_ "embed"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed data/places.tsv
@@ -93,7 +94,50 @@ func geoKey(s string) string {
 var geoKeyReplacer = strings.NewReplacer(".", "", "’", "'", ",", " ,")
 
 // lookup returns the places a surface form may name.
-func (g *geoIndex) lookup(form string) []int { return g.byName[geoKey(form)] }
+func (g *geoIndex) lookup(form string) []int {
+	var buf [96]byte
+	if key, ok := geoAppendKey(buf[:0], form); ok {
+		return g.byName[string(key)]
+	}
+	return g.byName[geoKey(form)]
+}
+
+// geoAppendKey appends geoKey(s) to b for an ASCII s, without the string
+// copies; ok is false for other text.
+func geoAppendKey(b []byte, s string) (_ []byte, ok bool) {
+	start := len(b)
+	word := -1 // where the current word starts in b; -1 between words
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			return b[:start], false
+		case c == '.':
+			continue
+		case c == ' ' || (c >= '\t' && c <= '\r') || c == ',':
+			if word >= 0 && string(b[word:]) == "saint" {
+				b = append(b[:word], "st"...)
+			}
+			word = -1
+			if c != ',' {
+				continue
+			}
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if word < 0 {
+			if len(b) > start {
+				b = append(b, ' ')
+			}
+			word = len(b)
+		}
+		b = append(b, c)
+	}
+	return b, true
+}
 
 // within tells whether place a lies inside place b (or is b).
 func (g *geoIndex) within(a, b int) bool {
@@ -169,9 +213,9 @@ func parsePlaces(s string, toks []ctoken) []Value {
 		if toks[i].Kind != ctWord || !toks[i].Cap {
 			continue
 		}
-		prevLoc := i > 0 && geoLocativePreps[toks[i-1].Lower]
+		prevLoc := i > 0 && toks[i-1].is(ctfLocPrep)
 		// Allow one adjective between: "in eastern Ukraine", "in northern Syria".
-		if !prevLoc && i > 1 && geoLocativePreps[toks[i-2].Lower] && geoCompassWords[toks[i-1].Lower] {
+		if !prevLoc && i > 1 && toks[i-2].is(ctfLocPrep) && toks[i-1].is(ctfCompass) {
 			prevLoc = true
 		}
 		dateline := i == 0 && geoUpperWord(toks[0].Text)

@@ -1,9 +1,6 @@
 package model
 
-import (
-	_ "embed"
-	"strings"
-)
+import _ "embed"
 
 //go:embed data/stance.tsv
 var polStanceTSV string
@@ -49,7 +46,8 @@ func init() {
 
 // isNegator tells a word that negates what it governs ("not", "didn't").
 func polIsNegator(t ctoken) bool {
-	return t.is(ctfNegator) || strings.HasSuffix(t.Lower, "n't")
+	// The flag has the "n't" forms too (ctLookupFlags).
+	return t.is(ctfNegator)
 }
 
 // negatedAt tells whether the predicate at toks[i] is negated: a negator
@@ -72,7 +70,8 @@ func polNegatedAt(toks []ctoken, i int) bool {
 // quotation marks.
 func polSentenceNegated(toks []ctoken) bool {
 	quoted := false
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if polIsQuote(t.Text) {
 			quoted = !quoted
 			continue
@@ -80,7 +79,7 @@ func polSentenceNegated(toks []ctoken) bool {
 		if quoted {
 			continue
 		}
-		if polIsNegator(t) {
+		if t.is(ctfNegator) {
 			return true
 		}
 		if !t.is(ctfStanceCue | ctfNegPhrase) {
@@ -105,7 +104,8 @@ func polIsQuote(s string) bool {
 // the token index of the cue too.
 func polModality(toks []ctoken) (string, int) {
 	quoted := false
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if polIsQuote(t.Text) {
 			quoted = !quoted
 			continue
@@ -136,12 +136,13 @@ var polAnonymousSources = map[string]bool{
 // X", "X said", "said X", "sources say". It returns "" when the sentence
 // asserts in the article's own voice.
 func polAttribution(s string, toks []ctoken) string {
-	for i, t := range toks {
-		if t.Lower == "according" && i+1 < len(toks) && toks[i+1].Lower == "to" {
+	for i := range toks {
+		if toks[i].is(ctfAccording) && i+1 < len(toks) && toks[i+1].Lower == "to" {
 			return polPhraseAfter(s, toks, i+2, 8)
 		}
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != ctWord || !t.is(ctfSpeech) || t.Lower == "according" {
 			continue
 		}
@@ -162,7 +163,7 @@ func polAttribution(s string, toks []ctoken) string {
 func polSubjectBefore(s string, toks []ctoken, i int) string {
 	k := i - 1
 	// Skip an adverb or auxiliary: "Trump also said", "officials have said".
-	for k >= 0 && k >= i-3 && toks[k].Kind == ctWord && !toks[k].Cap && (strings.HasSuffix(toks[k].Lower, "ly") || polAuxiliaries[toks[k].Lower]) {
+	for k >= 0 && k >= i-3 && toks[k].Kind == ctWord && !toks[k].Cap && (toks[k].is(ctfLy) || polAuxiliaries[toks[k].Lower]) {
 		k--
 	}
 	if k < 0 || toks[k].Kind != ctWord {

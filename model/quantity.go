@@ -2,7 +2,6 @@ package model
 
 import (
 	_ "embed"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -92,7 +91,11 @@ type qNumber struct {
 func parseQuantities(s string, toks []ctoken) []Quantity {
 	var out []Quantity
 	for i := 0; i < len(toks); i++ {
-		if !qMayStart(toks[i]) {
+		// Only digits, a number word, a hedge, a currency sign, "a"/"an"
+		// or "between" can open a quantity (qStartWords).
+		if t := &toks[i]; t.Kind != ctNumber && !t.is(ctfQStart|ctfDigitStart) {
+			continue
+		} else if t.is(ctfArticle) && (i+1 >= len(toks) || !toks[i+1].is(ctfAfterArticle)) {
 			continue
 		}
 		q, n := qAt(s, toks, i)
@@ -102,22 +105,6 @@ func parseQuantities(s string, toks []ctoken) []Quantity {
 		}
 	}
 	return out
-}
-
-// qMayStart is a cheap test of a token that can open a quantity: digits,
-// a number word, a hedge, a currency sign, "a"/"an", "between".
-func qMayStart(t ctoken) bool {
-	if t.Kind == ctNumber {
-		return true
-	}
-	w := t.Lower
-	if w == "" {
-		return false
-	}
-	if w[0] >= '0' && w[0] <= '9' {
-		return true
-	}
-	return t.is(ctfQStart) // qStartWords, of the part before a hyphen
 }
 
 // qStartWords are the first words of hedges and number expressions (filled
@@ -609,17 +596,20 @@ func qFormat(q Quantity) string {
 	if q.HiOpen {
 		rb = ")"
 	}
-	f := func(v float64) string {
+	f := func(b []byte, v float64) []byte {
 		if math.IsInf(v, 1) {
-			return "inf"
+			return append(b, "inf"...)
 		}
-		return strconv.FormatFloat(v, 'g', -1, 64)
+		return strconv.AppendFloat(b, v, 'g', -1, 64)
 	}
-	s := fmt.Sprintf("%s%s,%s%s", lb, f(q.Lo), f(q.Hi), rb)
+	var buf [64]byte
+	b := append(buf[:0], lb...)
+	b = append(f(b, q.Lo), ',')
+	b = append(f(b, q.Hi), rb...)
 	if q.Unit != "" {
-		s += " " + q.Unit
+		b = append(append(b, ' '), q.Unit...)
 	}
-	return s
+	return string(b)
 }
 
 // quantityDim returns what a quantity measures and the factor to that

@@ -44,9 +44,9 @@ var tRelativeDays = map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "
 func parseTimes(s string, toks []ctoken, date time.Time, ahead bool) []TimeRef {
 	var out []TimeRef
 	for i := 0; i < len(toks); i++ {
-		// Only numbers, capitalised words (months, weekdays) and a few
-		// relative words can open a time.
-		if t := toks[i]; t.Kind == ctPunct || (t.Kind == ctWord && !t.Cap && !t.is(ctfTimeStart)) {
+		// Only numbers, capitalised months and weekdays and a few
+		// relative words can open a time (tAt).
+		if t := &toks[i]; t.Kind == ctPunct || (t.Kind == ctWord && !(t.Cap && t.is(ctfMonth|ctfWeekday)) && !t.is(ctfTimeStart)) {
 			continue
 		}
 		tr, n := tAt(s, toks, i, date, ahead)
@@ -78,7 +78,7 @@ func tAt(s string, toks []ctoken, i int, date time.Time, ahead bool) (TimeRef, i
 			return TimeRef{}, 0
 		}
 		tr.Year, _ = strconv.Atoi(t.Lower)
-	case t.Kind == ctWord && t.Cap && tMonthNames[strings.TrimSuffix(t.Lower, ".")] > 0:
+	case t.Kind == ctWord && t.Cap && t.is(ctfMonth):
 		m := tMonthNames[strings.TrimSuffix(t.Lower, ".")]
 		j := i + 1
 		if j < len(toks) && toks[j].Text == "." && len(t.Lower) <= 4 && !tFullMonthNames[t.Lower] && toks[j].Start == t.End { // "Aug."
@@ -126,7 +126,7 @@ func tAt(s string, toks []ctoken, i int, date time.Time, ahead bool) (TimeRef, i
 			}
 		}
 		end = j
-	case t.Kind == ctWord && t.Cap && tWeekdayWord(t.Lower):
+	case t.Kind == ctWord && t.Cap && t.is(ctfWeekday):
 		wd := tWeekdayNames[strings.TrimSuffix(t.Lower, "s")]
 		tr.Weekday = int(wd)
 		fwd := ahead
@@ -200,14 +200,6 @@ func tYearToken(t ctoken) bool {
 	return y >= 1800 && y <= 2100
 }
 
-func tWeekdayWord(w string) bool {
-	_, ok := tWeekdayNames[w]
-	if !ok && strings.HasSuffix(w, "s") {
-		_, ok = tWeekdayNames[w[:len(w)-1]]
-	}
-	return ok
-}
-
 func tOrdinalDay(w string) int {
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		if strings.HasSuffix(w, suf) && qDigits(w[:len(w)-2]) {
@@ -237,25 +229,43 @@ func tResolveWeekday(date time.Time, wd time.Weekday, forward bool) time.Time {
 // normTime writes a time reference as its known parts: "2025-08-15",
 // "2022-02", "2019", "friday"; "since " in front when it opens a period.
 func tNorm(t TimeRef) string {
-	var s string
+	var buf [32]byte
+	b := buf[:0]
+	if t.Since {
+		b = append(b, "since "...)
+	}
 	switch {
 	case t.Year != 0 && t.Month != 0 && t.Day != 0:
-		s = fmt.Sprintf("%04d-%02d-%02d", t.Year, t.Month, t.Day)
+		b = tAppendPadded(b, t.Year, 4)
+		b = tAppendPadded(append(b, '-'), t.Month, 2)
+		b = tAppendPadded(append(b, '-'), t.Day, 2)
 	case t.Year != 0 && t.Month != 0:
-		s = fmt.Sprintf("%04d-%02d", t.Year, t.Month)
+		b = tAppendPadded(b, t.Year, 4)
+		b = tAppendPadded(append(b, '-'), t.Month, 2)
 	case t.Year != 0:
-		s = fmt.Sprintf("%04d", t.Year)
+		b = tAppendPadded(b, t.Year, 4)
 	case t.Month != 0 && t.Day != 0:
-		s = fmt.Sprintf("--%02d-%02d", t.Month, t.Day)
+		b = tAppendPadded(append(b, "--"...), t.Month, 2)
+		b = tAppendPadded(append(b, '-'), t.Day, 2)
 	case t.Month != 0:
-		s = fmt.Sprintf("--%02d", t.Month)
+		b = tAppendPadded(append(b, "--"...), t.Month, 2)
 	case t.Weekday >= 0:
-		s = strings.ToLower(time.Weekday(t.Weekday).String())
+		b = append(b, strings.ToLower(time.Weekday(t.Weekday).String())...)
 	}
-	if t.Since {
-		s = "since " + s
+	return string(b)
+}
+
+// tAppendPadded appends v as fmt's %0<width>d does.
+func tAppendPadded(b []byte, v, width int) []byte {
+	if v < 0 {
+		return fmt.Appendf(b, "%0*d", width, v)
 	}
-	return s
+	for n, p := 1, 10; n < width; n, p = n+1, p*10 {
+		if v < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 // timesDiffer tells two time references that cannot name the same time:
