@@ -36,6 +36,11 @@ var (
 	// class; frameArgMembers lists each class's single words in order.
 	frameArgPhrases = newLexPhrases()
 	frameArgMembers = map[string][]string{}
+	// frameArgClassNum numbers the classes in file order, frameArgClasses
+	// names them: the claims stage's reader refers to a class's lemma by
+	// number until the corpus lexicon is complete (frameClassRef).
+	frameArgClassNum = map[string]int32{}
+	frameArgClasses  []string
 	// frameAntonyms maps a predicate key to the keys it excludes.
 	frameAntonyms = map[string][]string{}
 )
@@ -70,6 +75,10 @@ func init() {
 				continue
 			}
 			frameArgPhrases.add(m, f[0])
+			if _, ok := frameArgClassNum[f[0]]; !ok {
+				frameArgClassNum[f[0]] = int32(len(frameArgClasses))
+				frameArgClasses = append(frameArgClasses, f[0])
+			}
 			if !strings.Contains(m, " ") {
 				frameArgMembers[f[0]] = append(frameArgMembers[f[0]], m)
 			}
@@ -320,7 +329,34 @@ type frameReader struct {
 	intSlab                          []int
 	lemSlab                          []lemmaID
 	frameSlab                        []claimFrame
+
+	// Set when the reader runs in a claims worker (readTokens): the
+	// tokens are the claim builder's, tids their entries in its word
+	// cache, and lemma IDs are the worker's own until resolveFrames.
+	cache   *ctCache
+	tids    []int32
+	byCache []int32 // per cache entry: 1 + its index in words, 0 until met
+	// classUses lists the claims that stand for a paraphrase class by its
+	// lemma before the corpus is known to have one; reread marks the
+	// claim being read as one to read again after the claims stage.
+	classUses []frameClassUse
+	reread    bool
 }
+
+// frameClassUse is a claim read on the assumption that the corpus has a
+// lemma for a paraphrase class (resolveFrames checks it).
+type frameClassUse struct {
+	claim, class int32
+}
+
+// Lemma IDs that a reader in a claims worker leaves to resolveFrames: the
+// canonical lemma of a class (frameClassRef + its number) and the lemma,
+// if the corpus has it, of a word that is no content word (framePendingRef
+// + its cache entry). The worker's own IDs are far below either.
+const (
+	frameClassRef   lemmaID = 1 << 28
+	framePendingRef lemmaID = 1 << 29
+)
 
 // frameSlabSize is how many entries a slab chunk holds.
 const frameSlabSize = 4096
@@ -347,6 +383,7 @@ type frameWord struct {
 	fl    frameFlag
 	id    lemmaID // its own lemma's ID; -1: none, -2: not yet looked up
 	ext   int32   // its keys in r.wordExt, -1 until needed
+	cid   int32   // its entry in r.cache, when the reader has one
 }
 
 // frameWordExt holds the keys of the few words that head a frame or name
@@ -375,19 +412,47 @@ func (r *frameReader) word(lower string) int32 {
 	if w, ok := r.wordIdx[lower]; ok {
 		return w
 	}
+	w := r.newWord(lower, -1)
+	r.wordIdx[lower] = w
+	return w
+}
+
+// newWord enters a word r.words does not have.
+func (r *frameReader) newWord(lower string, cid int32) int32 {
 	fl := frameFlags[lower]
 	if strings.HasSuffix(lower, "n't") {
 		fl |= ffNeg
 	}
 	w := int32(len(r.words))
-	r.words = append(r.words, frameWord{lower: lower, fl: fl, id: -2, ext: -1})
-	r.wordIdx[lower] = w
+	r.words = append(r.words, frameWord{lower: lower, fl: fl, id: -2, ext: -1, cid: cid})
+	return w
+}
+
+// cachedWord is word for the word of entry cid of r.cache: an index
+// instead of a map look-up.
+func (r *frameReader) cachedWord(cid int32) int32 {
+	if int(cid) >= len(r.byCache) {
+		r.byCache = append(r.byCache, make([]int32, max(int(cid)+1, 2*len(r.byCache), 1024)-len(r.byCache))...)
+	}
+	if w := r.byCache[cid]; w > 0 {
+		return w - 1
+	}
+	w := r.newWord(r.cache.info[cid].lower, cid)
+	r.byCache[cid] = w + 1
 	return w
 }
 
 // ownID is the ID of a word's own lemma, or -1.
 func (r *frameReader) ownID(w int32) lemmaID {
 	fw := &r.words[w]
+	if r.cache != nil {
+		// The claim builder interned the lemma of every content word of
+		// the sentence; another word's may be in the corpus or not.
+		if l := r.cache.info[fw.cid].lemma; l >= 0 {
+			return l
+		}
+		return framePendingRef + fw.cid
+	}
 	if fw.id == -2 {
 		fw.id = -1
 		if x, found := r.lx.ids[r.lemma(fw.lower)]; found {
@@ -496,10 +561,7 @@ func (ix *Index) frameIndex() *frameIndex {
 		forChunksParallel(n, frameChunk, workers, func(w, lo, hi int) {
 			r := readers[w]
 			if r == nil {
-				r = &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{},
-					wordIdx: make(map[string]int32, n/workers), classKeys: map[string]string{},
-					words: make([]frameWord, 0, n/workers), actorKeys: make([]string, len(ix.Actors))}
-				r.lem.shared = ix.stems // the stems earlier stages found, while the build runs
+				r = newFrameReader(ix, n/workers)
 				readers[w] = r
 			}
 			for ci := lo; ci < hi; ci++ {
@@ -511,10 +573,22 @@ func (ix *Index) frameIndex() *frameIndex {
 	return fx
 }
 
+// newFrameReader is a reader of its own tokens for about size claims.
+func newFrameReader(ix *Index, size int) *frameReader {
+	r := &frameReader{ix: ix, lem: newLexLemmatizer(), lx: ix.claimLex, canon: map[string]lemmaID{},
+		wordIdx: make(map[string]int32, size), classKeys: map[string]string{},
+		words: make([]frameWord, 0, size), actorKeys: make([]string, len(ix.Actors))}
+	r.lem.shared = ix.stems // the stems earlier stages found, while the build runs
+	return r
+}
+
 // argID is the lemma a word (an index in r.words, or -1 for none) stands
 // for among a frame's arguments: its paraphrase class's lemma when it has
 // one, else its own.
 func (r *frameReader) argID(word int32, class string) (lemmaID, bool) {
+	if r.cache != nil {
+		return r.argRef(word, class)
+	}
 	if class != "" {
 		id, ok := r.canon[class]
 		if !ok {
@@ -538,6 +612,27 @@ func (r *frameReader) argID(word int32, class string) (lemmaID, bool) {
 	return id, id >= 0
 }
 
+// argRef is argID in a claims worker, before the corpus lexicon is
+// complete: a class stands for its lemma on the assumption that the corpus
+// has one (checked by resolveFrames), and a word for the worker's ID of
+// its lemma, which the builder interned for every content word.
+func (r *frameReader) argRef(word int32, class string) (lemmaID, bool) {
+	if class != "" {
+		k := frameArgClassNum[class]
+		r.classUses = append(r.classUses, frameClassUse{claim: -1, class: k})
+		return frameClassRef + k, true
+	}
+	if word < 0 {
+		return 0, false
+	}
+	id := r.ownID(word)
+	if id >= framePendingRef {
+		r.reread = true // not a content word: not expected here
+		return 0, false
+	}
+	return id, true
+}
+
 // actorKey is claimActorKey, made once per actor.
 func (r *frameReader) actorKey(a int) string {
 	if r.actorKeys[a] == "" {
@@ -555,12 +650,16 @@ type framePred struct {
 }
 
 func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
+	r.toks = ctokenizeInto(r.toks[:0], r.ix.Sentences[r.ix.Claims[ci].Sentence].Text)
+	return r.readTokens(ci, r.toks)
+}
+
+// readTokens is read with the claim's tokens in hand.
+func (r *frameReader) readTokens(ci int, toks []ctoken) ([]claimFrame, []lemmaID) {
 	ix := r.ix
 	c := &ix.Claims[ci]
 	sent := &ix.Sentences[c.Sentence]
 	s := sent.Text
-	r.toks = ctokenizeInto(r.toks[:0], s)
-	toks := r.toks
 	if len(toks) < 3 {
 		return nil, nil
 	}
@@ -587,10 +686,15 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 	}
 	// One look-up a word for every word list the reader uses.
 	fl, wordOf := frameBuf(&r.fl, n), frameBuf(&r.wordOf, n)
-	for i, t := range toks {
+	for i := range toks {
 		fl[i], wordOf[i] = 0, -1
-		if t.Kind == ctWord {
-			w := r.word(t.Lower)
+		if t := &toks[i]; t.Kind == ctWord {
+			var w int32
+			if r.cache != nil {
+				w = r.cachedWord(r.tids[i])
+			} else {
+				w = r.word(t.Lower)
+			}
 			wordOf[i], fl[i] = w, r.words[w].fl
 		}
 	}
@@ -598,7 +702,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 
 	preds := r.preds[:0]
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind != ctWord || inName[i] >= 0 || used[i] || (t.Cap && !sent.Headline && i > 0) {
 			continue
 		}
@@ -660,7 +764,7 @@ func (r *frameReader) read(ci int) ([]claimFrame, []lemmaID) {
 	// fighting") on its first word, -2 on the others; -1 for none.
 	argOf := frameBuf(&r.argOf, n)
 	for i := 0; i < n; i++ {
-		t := toks[i]
+		t := &toks[i]
 		argOf[i] = -1
 		if t.Kind != ctWord || (inName[i] >= 0 && (!inRole[i] || t.Cap)) {
 			continue
@@ -741,12 +845,12 @@ func frameVerbUse(toks []ctoken, fl []frameFlag, i int, inName []int16) bool {
 	}
 	// Other forms right after a modifier are nouns: "adaptive charging",
 	// "defensive end".
-	if p := toks[i-1]; p.Kind == ctWord && !p.Cap && inName[i-1] < 0 && fl[i-1]&ffFunc == 0 && fl[i-1]&ffAux == 0 &&
+	if p := &toks[i-1]; p.Kind == ctWord && !p.Cap && inName[i-1] < 0 && fl[i-1]&ffFunc == 0 && fl[i-1]&ffAux == 0 &&
 		fl[i-1]&ffNeg == 0 && !strings.HasSuffix(p.Lower, "ly") && fl[i-1]&ffAfterComma == 0 {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind != ctWord || inName[k] >= 0 || t.Cap {
 			return true
 		}
@@ -788,7 +892,8 @@ var framePastForms = lexWordSet(`met sat won lost began begun beaten overcame st
 // the first talks").
 func frameClauses(out []int16, toks []ctoken, fl []frameFlag) []int16 {
 	var c int16
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		switch {
 		case t.Kind == ctPunct:
 			switch t.Text {
@@ -796,7 +901,7 @@ func frameClauses(out []int16, toks []ctoken, fl []frameFlag) []int16 {
 				c++
 			case ",":
 				if i+1 < len(toks) {
-					n := toks[i+1]
+					n := &toks[i+1]
 					if n.Kind == ctWord && !n.Cap && (fl[i+1]&ffAfterComma != 0 || (strings.HasSuffix(n.Lower, "ing") && len(n.Lower) > 5)) {
 						c++
 					}
@@ -818,7 +923,7 @@ func frameNounPredicate(toks []ctoken, fl []frameFlag, i int, clause []int16) bo
 		return true
 	}
 	for k, mods := i-1, 0; k >= 0 && k >= i-5 && clause[k] == clause[i]; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind != ctWord {
 			return false
 		}
@@ -845,7 +950,7 @@ func frameNounPredicate(toks []ctoken, fl []frameFlag, i int, clause []int16) bo
 func frameAfterAux(toks []ctoken, fl []frameFlag, i int, clause []int16) bool {
 	aux := false
 	for k := i - 1; k >= 0 && k >= i-4 && clause[k] == clause[i]; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind != ctWord {
 			break
 		}
@@ -883,7 +988,7 @@ func frameAfterSubject(toks []ctoken, fl []frameFlag, i int, inName []int16, cla
 	if clause[k] != clause[i] {
 		return false
 	}
-	t := toks[k]
+	t := &toks[k]
 	switch {
 	case inName[k] >= 0, fl[k]&ffPronoun != 0:
 		return true
@@ -955,7 +1060,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	neg := false
 	first := p.head
 	for k := p.head - 1; k >= 0 && k >= p.head-7 && clause[k] == cl; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind != ctWord || inName[k] >= 0 {
 			break
 		}
@@ -1001,7 +1106,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		fr.objNeg = true
 	}
 	fr.neg = neg
-	fr.modal = claimModalBefore(toks, toks[p.head].Start)
+	fr.modal = claimModalAt(toks, p.head)
 	if w := toks[p.head].Lower; !p.noun && (strings.HasSuffix(w, "ed") || fl[p.head]&ffPast != 0 || fl[p.head]&ffIrregular != 0) {
 		for k := first; k < p.head; k++ {
 			switch toks[k].Lower {
@@ -1040,7 +1145,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	end := toks[p.head+p.n-1].End
 	content := false
 	for k, words := after, 0; k < len(toks) && clause[k] == cl && words < 7; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind == ctPunct {
 			if polIsQuote(t.Text) {
 				continue
@@ -1061,14 +1166,14 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 
 	// Actors of the clause, the titles' countries ("French President
 	// ...") and the names the actor index left out.
-	lo, hi := -1, -1
-	for i := range toks {
-		if clause[i] == cl {
-			if lo < 0 {
-				lo = i
-			}
-			hi = i
-		}
+	// Clause numbers never decrease along the sentence: the clause is
+	// the run of tokens around the head with its number.
+	lo, hi := p.head, p.head
+	for lo > 0 && clause[lo-1] == cl {
+		lo--
+	}
+	for hi+1 < len(toks) && clause[hi+1] == cl {
+		hi++
 	}
 	cStart, cEnd := toks[lo].Start, toks[hi].End
 	actors, objNames := r.actBuf[:0], r.objBuf[:0]
@@ -1089,7 +1194,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 	}
 	if !ix.Sentences[c.Sentence].Headline {
 		for i := lo; i <= hi; i++ {
-			t := toks[i]
+			t := &toks[i]
 			if t.Kind != ctWord || !t.Cap || inName[i] >= 0 || fl[i]&ffFunc != 0 || i == 0 || frameInSlot(c, t.Start, t.End) {
 				continue
 			}
@@ -1137,7 +1242,7 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 		k = j - 2
 	}
 	if k >= lo {
-		t := toks[k]
+		t := &toks[k]
 		fr.subjTok = k
 		switch {
 		case inName[k] >= 0:

@@ -241,14 +241,25 @@ func (ix *Index) extractClaims() {
 		builders[w] = b.newWorker(internOrder, textBytes/workers)
 		builders[w].lem.shared = ix.stems
 	}
+	// The frames of each claim are read right after it, from the same
+	// tokens and word cache (frames_fused.go): claims and sentences are
+	// one to one, and reading them later meant tokenizing every sentence
+	// and looking up every word again.
+	frameFlagsOnce.Do(buildFrameFlags)
+	fx := &frameIndex{frames: make([][]claimFrame, len(ix.Sentences)), words: make([][]lemmaID, len(ix.Sentences))}
+	readers := make([]*frameReader, workers)
+	for w, wb := range builders {
+		readers[w] = newClaimFrameReader(ix, wb)
+	}
 	forChunksParallel(len(ix.Sentences), claimChunk, workers, func(w, lo, hi int) {
-		wb := builders[w]
+		wb, r := builders[w], readers[w]
 		for si := lo; si < hi; si++ {
 			wb.claim(si, &ix.Claims[si], &ix.claimDetails[si])
+			fx.frames[si], fx.words[si] = r.readClaim(si, wb.toks, wb.tids)
 			workerOf[si] = int32(w)
 		}
 	})
-	lx := renumber(ix.claimDetails, internOrder, workerOf, builders)
+	lx, remap := renumber(ix.claimDetails, internOrder, workerOf, builders)
 	// Lemma weights: idf over sentences, floored, because in a small
 	// corpus about one event its own vocabulary is in most sentences yet
 	// still tells what a sentence is about.
@@ -269,6 +280,8 @@ func (ix *Index) extractClaims() {
 	}
 	lx.stories = claimStories(ix)
 	ix.claimLex = lx
+	ix.resolveFrames(fx, workerOf, remap, readers)
+	ix.claimFrames = fx
 }
 
 // newWorker is a builder for one worker: its own buffers, caches and
@@ -298,10 +311,11 @@ func (b *claimBuilder) use(id lemmaID) {
 // order gives (first use, first number) in one lexicon, and rewrites the
 // details' lemma sets with them: the conflict and agreement stages see the
 // same numbers, hence the same order of sums, however the work was shared.
-func renumber(details []claimDetail, internOrder [][]lemmaID, workerOf []int32, builders []*claimBuilder) *claimLexicon {
+// remap gives per worker its numbers' new ones (nil: they are unchanged).
+func renumber(details []claimDetail, internOrder [][]lemmaID, workerOf []int32, builders []*claimBuilder) (*claimLexicon, [][]lemmaID) {
 	if len(builders) == 1 {
 		// One worker read the sentences in order: its numbers are those.
-		return builders[0].lx
+		return builders[0].lx, nil
 	}
 	size := 0
 	for _, wb := range builders {
@@ -335,7 +349,7 @@ func renumber(details []claimDetail, internOrder [][]lemmaID, workerOf []int32, 
 			d.lists[i].ctx = remapSet(d.lists[i].ctx, m)
 		}
 	}
-	return lx
+	return lx, remap
 }
 
 // remapSet renumbers a lemma set in place and sorts it again.
@@ -679,10 +693,12 @@ func (b *claimBuilder) eventLength(toks []ctoken, q Quantity) bool {
 // claimModalBefore finds a modality cue in the five words before a value,
 // inside its clause: "was expected to last up to seven hours".
 func claimModalBefore(toks []ctoken, start int) string {
-	i, _ := claimTokenRange(toks, start, start)
-	if i < 0 {
-		i = len(toks)
-	}
+	return claimModalAt(toks, sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start }))
+}
+
+// claimModalAt is claimModalBefore of the token toks[i] (i == len(toks):
+// the sentence's end), for a caller that has the token's index.
+func claimModalAt(toks []ctoken, i int) string {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if toks[k].Kind == ctPunct && toks[k].Text != "-" {
 			break
