@@ -18,7 +18,20 @@ var topicStopwordsTxt string
 // of folded words (vocabulary keywords).
 type topicPhrase struct {
 	stems []string
+	// forms are, per word, the forms it matches (topicWordForms), worked
+	// out once: matching used to build them for every try.
+	forms [][]string
 	topic int // index into the topic list it names
+}
+
+// wordMatches: a text word matches the phrase's k-th word.
+func (p *topicPhrase) wordMatches(k int, fold string) bool {
+	for _, f := range p.forms[k] {
+		if f == fold {
+			return true
+		}
+	}
+	return false
 }
 
 // topicLexicon is the general news vocabulary: readable topic names with
@@ -72,7 +85,10 @@ func loadTopicLexicon() *topicLexicon {
 // add indexes a keyword under every accepted form of its first word; the
 // first topic to list a keyword keeps it.
 func (lx *topicLexicon) add(p topicPhrase) {
-	for _, form := range topicWordForms(p.stems[0]) {
+	for _, w := range p.stems {
+		p.forms = append(p.forms, topicWordForms(w))
+	}
+	for _, form := range p.forms[0] {
 		list := lx.byFirst[form]
 		dup := false
 		for _, q := range list {
@@ -119,16 +135,6 @@ func topicWordForms(w string) []string {
 	return forms
 }
 
-// topicWordMatches: a text word matches a keyword word.
-func topicWordMatches(kw, fold string) bool {
-	for _, f := range topicWordForms(kw) {
-		if f == fold {
-			return true
-		}
-	}
-	return false
-}
-
 // topicStem is the snowball stem of a folded word; hyphenated words are
 // stemmed as a whole ("cease-fire") so they never match their parts.
 func topicStem(f string) string {
@@ -136,19 +142,4 @@ func topicStem(f string) string {
 		return f
 	}
 	return english.Stem(f, false)
-}
-
-// topicStemmer caches stems for one worker of a build: a corpus repeats
-// its words.
-type topicStemmer struct {
-	cache map[string]string
-}
-
-func (s *topicStemmer) stem(f string) string {
-	if st, ok := s.cache[f]; ok {
-		return st
-	}
-	st := topicStem(f)
-	s.cache[f] = st // f is sentence text or made for the word: no copy needed
-	return st
 }

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -27,7 +29,7 @@ func (ix *Index) SentenceTopics(s int) []int32 {
 }
 
 // topicMaxDiscovered bounds the phrase topics: beyond a handful they are
-// noise to a reader.
+// noise to a reader. (At most 16: chooseTopics keeps a bit per topic.)
 const topicMaxDiscovered = 8
 
 // topicGram counts one candidate key phrase.
@@ -38,6 +40,25 @@ type topicGram struct {
 	df    int32
 	last  int32 // last article counted, +1
 	score float64
+}
+
+// topicGrams are the candidate key phrases counted: the map gives a
+// phrase's place in list by topicGramKey, so that it holds no pointers
+// and the counts sit together.
+type topicGrams struct {
+	at   map[uint64]int32
+	list []topicGram
+}
+
+// topicGramKey is one number for a run of two or three stem ids, which a
+// map hashes faster than the ids: a run of two is its two ids (each under
+// 2^30), a run of three the place of its first two words' run in
+// topicGrams.list and its last id, with the top bit set.
+func topicGramKey(key [3]uint32, n int, pair int32) uint64 {
+	if n == 2 {
+		return uint64(key[0])<<32 | uint64(key[1])
+	}
+	return 1<<63 | uint64(pair)<<32 | uint64(key[2])
 }
 
 // Content words kept from the first pass, so that the second needs no
@@ -68,7 +89,8 @@ type topicBuilder struct {
 type topicAcc struct {
 	sentences []int
 	spans     []Mention
-	surfaces  map[string]int
+	surfaces  map[string]int32 // keyword as written -> its place in order
+	counts    []int            // by place in order: how often each is written
 	order     []string
 	lastSent  int
 	lastEnd   int
@@ -80,8 +102,9 @@ func (ix *Index) indexTopics() {
 	for i := range ix.Sentences {
 		n += len(ix.Sentences[i].Text)
 	}
-	// About one new stem per 80 bytes of text: sized once rather than grown.
-	b := &topicBuilder{ix: ix, lx: loadTopicLexicon(), g: loadGazetteer(), ids: make(map[string]uint32, n/80+64)}
+	// About one new stem per 200 bytes of text: sized once rather than
+	// grown.
+	b := &topicBuilder{ix: ix, lx: loadTopicLexicon(), g: loadGazetteer(), ids: make(map[string]uint32, n/200+64)}
 	b.accs = make([]*topicAcc, len(b.lx.names))
 	grams := b.firstPass()
 	matcher, names := b.chooseTopics(grams)
@@ -111,22 +134,22 @@ type topicHit struct {
 	surface         string
 }
 
-// topicWord is a content word: what is known of the word, the word, and
-// whether it is a number word or follows the previous content word across
-// a space only.
+// topicWord is a content word: what is known of the word, and whether it
+// is a number word or follows the previous content word across a space
+// only.
 type topicWord struct {
 	info           *topicWordInfo
-	fold           string
 	start, end     int32
 	number, joined bool
 }
 
 // topicWordInfo is what the first pass needs of a folded word, worked out
 // once per worker: a corpus repeats its words, and each used to cost
-// several lookups per occurrence.
+// several lookups per occurrence. (What the scan reads of every word is
+// in its slot of topicWordTable.)
 type topicWordInfo struct {
+	fold    string
 	vocab   []topicPhrase // vocabulary keywords starting with the word
-	kind    uint8         // topicContentKind as far as the word alone decides it
 	stemmed bool
 	stem    string
 	// id is the stem's id, set by take (on the consuming goroutine only)
@@ -136,51 +159,29 @@ type topicWordInfo struct {
 
 // topicWorker holds one worker's buffers and caches.
 type topicWorker struct {
-	stem topicStemmer
-	// toks are the words of the sentence read (in buf): the actor scan's,
-	// or read again when it kept none.
+	// stems are the words this worker stemmed, for the claims stage
+	// (Index.stems), which stems the same words.
+	stems map[string]string
+	// lite and folds are the words of the sentence read: the actor
+	// scan's, or read again into own (from toks) when it kept none.
+	lite   []actTokLite
+	folds  []string
+	own    actKeptWords
 	toks   []actTok
-	buf    []actTok
 	kind   []uint8
-	infos  []*topicWordInfo // per token of the sentence
-	byWord map[string]*topicWordInfo
-	recent [2048]struct {
-		fold string
-		in   *topicWordInfo
-	}
-	// slab hands out infos in blocks: their addresses must stay fixed.
-	slab  []topicWordInfo
-	match []topicHit
+	byWord *topicWordTable
 }
 
-// wordInfo returns the cached facts of fold.
-func (w *topicWorker) wordInfo(b *topicBuilder, fold string) *topicWordInfo {
-	// Most words are frequent ones: a small table, which stays in cache,
-	// answers them before the map, whose lookups mostly miss the cache.
-	h := uint32(2166136261)
-	for i := 0; i < len(fold); i++ {
-		h = (h ^ uint32(fold[i])) * 16777619
+// word returns the slot of fold in the worker's table, with what is known
+// of the word.
+func (w *topicWorker) word(b *topicBuilder, fold string) topicWordSlot {
+	s, i, ok := w.byWord.find(fold)
+	if ok {
+		return s
 	}
-	slot := &w.recent[h%uint32(len(w.recent))]
-	if slot.in != nil && slot.fold == fold {
-		return slot.in
-	}
-	if in, ok := w.byWord[fold]; ok {
-		slot.fold, slot.in = fold, in
-		return in
-	}
-	if len(w.slab) == 0 {
-		w.slab = make([]topicWordInfo, 256)
-	}
-	in := &w.slab[0]
-	w.slab = w.slab[1:]
-	in.vocab = b.lx.byFirst[fold]
-	in.kind = b.wordKind(fold)
 	// fold is part of the sentence text or made for this token: either
 	// lives as long as the build.
-	w.byWord[fold] = in
-	slot.fold, slot.in = fold, in
-	return in
+	return w.byWord.add(fold, i, b.wordKind(fold), b.lx.byFirst[fold])
 }
 
 // firstPass tokenizes every sentence once: it matches the vocabulary,
@@ -188,22 +189,26 @@ func (w *topicWorker) wordInfo(b *topicBuilder, fold string) *topicWordInfo {
 // articles it appears in, and keeps the content words for the second pass.
 // Workers read chunks of sentences; their findings are taken up in
 // sentence order, so stem ids and hits come in the order of one pass.
-func (b *topicBuilder) firstPass() map[[3]uint32]*topicGram {
-	grams := map[[3]uint32]*topicGram{}
+func (b *topicBuilder) firstPass() *topicGrams {
 	n := len(b.ix.Sentences)
-	b.wordAt = make([]int32, 0, n+1)
-	workers := parallelWorkers((n + topicChunk - 1) / topicChunk)
 	bytes := 0
 	for i := range b.ix.Sentences {
 		bytes += len(b.ix.Sentences[i].Text)
 	}
+	// Sized once rather than grown, from what news text holds: about one
+	// content word per 20 bytes, one new word per 100 bytes, one new
+	// content word per 200 and one phrase counted per 100.
+	grams := &topicGrams{at: make(map[uint64]int32, bytes/100+64), list: make([]topicGram, 0, bytes/100+64)}
+	b.wordAt = make([]int32, 0, n+1)
+	b.word = make([]uint32, 0, bytes/16+64)
+	b.wordStart = make([]int32, 0, bytes/16+64)
+	b.wordEnd = make([]int32, 0, bytes/16+64)
+	workers := parallelWorkers((n + topicChunk - 1) / topicChunk)
 	tw := make([]*topicWorker, workers)
 	for w := range tw {
-		// About one new word per 60 bytes of text: sized once rather than
-		// grown.
 		tw[w] = &topicWorker{
-			stem:   topicStemmer{cache: make(map[string]string, bytes/60/workers+64)},
-			byWord: make(map[string]*topicWordInfo, bytes/40/workers+64),
+			stems:  make(map[string]string, bytes/200/workers+64),
+			byWord: newTopicWordTable(bytes/100/workers + 64),
 		}
 	}
 	// Scans are handed back for reuse once taken up.
@@ -232,7 +237,7 @@ func (b *topicBuilder) firstPass() map[[3]uint32]*topicGram {
 	// The claims stage lemmatizes the same words.
 	b.ix.stems = &stemCache{}
 	for _, w := range tw {
-		b.ix.stems.maps = append(b.ix.stems.maps, w.stem.cache)
+		b.ix.stems.maps = append(b.ix.stems.maps, w.stems)
 	}
 	return grams
 }
@@ -242,36 +247,36 @@ func (b *topicBuilder) scan(w *topicWorker, sc *topicScan, lo, hi int) {
 	sc.hits, sc.words, sc.ends, sc.nextHit = sc.hits[:0], sc.words[:0], sc.ends[:0], 0
 	for si := lo; si < hi; si++ {
 		s := &b.ix.Sentences[si]
-		if w.buf = b.ix.keptWords(si, w.buf[:0]); w.buf == nil {
-			w.buf = actTokenize(s.Text, w.buf, b.g)
-		}
-		w.toks = w.buf
-		w.infos = w.infos[:0]
-		for i := range w.toks {
-			w.infos = append(w.infos, w.wordInfo(b, w.toks[i].fold))
-		}
-		w.matchVocabulary(si, s.Text, &sc.hits)
+		b.sentenceWords(w, si)
 		w.kind = w.kind[:0]
 		refs := b.ix.SentenceActors(si)
 		r := 0
-		for i := range w.toks {
-			t := &w.toks[i]
+		for i := range w.lite {
+			t := &w.lite[i]
+			ws := w.word(b, w.folds[i])
+			if ws.vocab {
+				w.matchVocabulary(si, s.Text, i, w.byWord.info(ws.at).vocab, &sc.hits)
+			}
 			for r < len(refs) && refs[r].End <= int(t.start) {
 				r++
 			}
 			inActor := r < len(refs) && refs[r].Start < int(t.end)
-			in := w.infos[i]
-			k := topicContentKind(t, in.kind, inActor, s.Headline)
+			k := topicContentKind(t.flags, ws.kind, inActor, s.Headline)
 			w.kind = append(w.kind, k)
 			if k == 0 {
 				continue // only content words are stemmed
 			}
+			in := w.byWord.info(ws.at)
 			if !in.stemmed {
-				in.stem, in.stemmed = w.stem.stem(t.fold), true
+				in.stem, in.stemmed = topicStem(in.fold), true
+				if len(in.fold) > 3 {
+					// Index.stems holds only the words topicStem stems.
+					w.stems[in.fold] = in.stem
+				}
 			}
 			sc.words = append(sc.words, topicWord{
-				info: in, fold: t.fold, start: t.start, end: t.end,
-				number: k == 2, joined: i > 0 && w.kind[i-1] != 0 && t.sep == sepSpace,
+				info: in, start: t.start, end: t.end,
+				number: k == 2, joined: i > 0 && w.kind[i-1] != 0 && actSep(t.flags&3) == sepSpace,
 			})
 		}
 		sc.ends = append(sc.ends, int32(len(sc.words)))
@@ -280,7 +285,7 @@ func (b *topicBuilder) scan(w *topicWorker, sc *topicScan, lo, hi int) {
 
 // take adds one scanned sentence: its vocabulary hits, its content words
 // and the runs of one to three of them it counts.
-func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams map[[3]uint32]*topicGram) {
+func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams *topicGrams) {
 	for sc.nextHit < len(sc.hits) && int(sc.hits[sc.nextHit].sentence) == si {
 		h := &sc.hits[sc.nextHit]
 		b.hitSurface(int(h.topic), si, int(h.start), int(h.end), h.surface)
@@ -291,7 +296,7 @@ func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams map[[3]ui
 	for _, cw := range sc.words[from:to] {
 		in := cw.info
 		if in.id == 0 {
-			in.id = b.idFold(in.stem, cw.fold)
+			in.id = b.idFold(in.stem, in.fold)
 		}
 		w := in.id
 		if cw.number {
@@ -307,25 +312,27 @@ func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams map[[3]ui
 	hi := len(b.word)
 	art := int32(b.ix.Sentences[si].Article) + 1
 	for i := lo; i < hi; i++ {
+		// Runs of two and three words only. One word alone is too often a
+		// verb or an adjective to name a topic (single words reach topics
+		// through the vocabulary), and a number word may start a run but
+		// not stand in it.
 		var key [3]uint32
-		for n := 1; n <= 3 && i+n <= hi; n++ {
-			j := i + n - 1
-			w := b.word[j]
-			if j > i && (w&topicNumber != 0 || w&topicJoined == 0) {
+		key[0] = b.word[i] & topicIDMask
+		pair := int32(0) // the run of two, in grams.list, for the run of three
+		for n := 2; n <= 3 && i+n <= hi; n++ {
+			w := b.word[i+n-1]
+			if w&topicNumber != 0 || w&topicJoined == 0 {
 				break
 			}
 			key[n-1] = w & topicIDMask
-			if w&topicNumber != 0 || n == 1 {
-				// A number word alone, or one word alone: too often a
-				// verb or an adjective to name a topic; single words
-				// reach topics through the vocabulary.
-				continue
+			at, ok := grams.at[topicGramKey(key, n, pair)]
+			if !ok {
+				at = int32(len(grams.list))
+				grams.list = append(grams.list, topicGram{key: key, n: n})
+				grams.at[topicGramKey(key, n, pair)] = at
 			}
-			gm := grams[key]
-			if gm == nil {
-				gm = &topicGram{key: key, n: n}
-				grams[key] = gm
-			}
+			pair = at
+			gm := &grams.list[at]
 			gm.tf++
 			if gm.last != art {
 				gm.last = art
@@ -335,19 +342,18 @@ func (b *topicBuilder) take(si int, sc *topicScan, from, to int, grams map[[3]ui
 	}
 }
 
-// matchVocabulary appends the vocabulary keywords of the sentence in
-// w.toks to hits.
-func (w *topicWorker) matchVocabulary(si int, text string, hits *[]topicHit) {
-	for i := range w.toks {
-		for _, p := range w.infos[i].vocab {
-			if i+len(p.stems) <= len(w.toks) && topicWordsAt(w.toks, p.stems, i) {
-				st, en := w.toks[i].start, w.toks[i+len(p.stems)-1].end
-				surface := text[st:en]
-				if !w.toks[i].allCaps {
-					surface = strings.ToLower(surface)
-				}
-				*hits = append(*hits, topicHit{topic: int32(p.topic), sentence: int32(si), start: st, end: en, surface: surface})
+// matchVocabulary appends to hits the keywords of vocab, those starting
+// with the word, that stand at w.lite[i:].
+func (w *topicWorker) matchVocabulary(si int, text string, i int, vocab []topicPhrase, hits *[]topicHit) {
+	for pi := range vocab {
+		p := &vocab[pi]
+		if i+len(p.stems) <= len(w.lite) && w.wordsAt(p, i) {
+			st, en := w.lite[i].start, w.lite[i+len(p.stems)-1].end
+			surface := text[st:en]
+			if w.lite[i].flags&actLiteAllCaps == 0 {
+				surface = strings.ToLower(surface)
 			}
+			*hits = append(*hits, topicHit{topic: int32(p.topic), sentence: int32(si), start: st, end: en, surface: surface})
 		}
 	}
 }
@@ -365,7 +371,7 @@ func (b *topicBuilder) hit(topic, si int, text string, st, en int, keepCase bool
 func (b *topicBuilder) hitSurface(topic, si int, st, en int, surface string) {
 	a := b.accs[topic]
 	if a == nil {
-		a = &topicAcc{surfaces: map[string]int{}, lastSent: -1}
+		a = &topicAcc{surfaces: map[string]int32{}, lastSent: -1}
 		b.accs[topic] = a
 	}
 	if a.lastSent == si && st < a.lastEnd {
@@ -376,10 +382,14 @@ func (b *topicBuilder) hitSurface(topic, si int, st, en int, surface string) {
 	}
 	a.lastSent, a.lastEnd = si, en
 	a.spans = append(a.spans, Mention{Sentence: si, Start: st, End: en})
-	if a.surfaces[surface] == 0 {
+	at, ok := a.surfaces[surface]
+	if !ok {
+		at = int32(len(a.order))
 		a.order = append(a.order, surface)
+		a.counts = append(a.counts, 0)
+		a.surfaces[surface] = at
 	}
-	a.surfaces[surface]++
+	a.counts[at]++
 }
 
 var topicNumberWords = map[string]bool{
@@ -388,15 +398,15 @@ var topicNumberWords = map[string]bool{
 	"thousands": true, "millions": true, "first": true, "second": true, "third": true,
 }
 
-// topicContentKind (given wordKind(t.fold)): 1 for a word that can be in a
-// key phrase, 2 for a number word that can start one ("three hours"), 0
-// otherwise (names, stop words, digits, capitals that are not a sentence
-// start).
-func topicContentKind(t *actTok, wordKind uint8, inActor, headline bool) uint8 {
+// topicContentKind (given a word's actTokLite flags and wordKind of its
+// fold): 1 for a word that can be in a key phrase, 2 for a number word that
+// can start one ("three hours"), 0 otherwise (names, stop words, digits,
+// capitals that are not a sentence start).
+func topicContentKind(flags, wordKind uint8, inActor, headline bool) uint8 {
 	switch {
-	case t.number || inActor || t.allCaps:
+	case flags&(actLiteNumber|actLiteAllCaps) != 0 || inActor:
 		return 0
-	case t.cap && !t.initial && !headline:
+	case flags&(actLiteCap|actLiteInitial) == actLiteCap && !headline:
 		return 0
 	}
 	return wordKind
@@ -426,12 +436,12 @@ func (b *topicBuilder) id(stem string) uint32 { return b.idFold(stem, "") }
 func (b *topicBuilder) idFold(stem, fold string) uint32 {
 	if id, ok := b.ids[stem]; ok {
 		if fold != "" && b.folds[id-1] == "" {
-			b.folds[id-1] = strings.Clone(fold)
+			b.folds[id-1] = fold
 		}
 		return id
 	}
 	b.words = append(b.words, stem)
-	b.folds = append(b.folds, strings.Clone(fold))
+	b.folds = append(b.folds, fold) // lives as long as the build
 	id := uint32(len(b.words))
 	b.ids[stem] = id
 	return id
@@ -456,14 +466,15 @@ type topicFound struct {
 // words, or starts a new one. It returns the phrases by first stem id and
 // the topic names (vocabulary topics first; "" for a discovered topic,
 // named later by its wording).
-func (b *topicBuilder) chooseTopics(grams map[[3]uint32]*topicGram) (map[uint32][]topicFound, []string) {
+func (b *topicBuilder) chooseTopics(grams *topicGrams) (map[uint32][]topicFound, []string) {
 	nArts := len(b.ix.Articles)
 	minDF, minTF := int32(2), int32(2)
 	if nArts < 2 {
 		minDF, minTF = 1, 3
 	}
 	var cands []*topicGram
-	for _, gm := range grams {
+	for i := range grams.list {
+		gm := &grams.list[i]
 		if gm.df < minDF || gm.tf < minTF || gm.n < 2 {
 			continue
 		}
@@ -498,31 +509,47 @@ func (b *topicBuilder) chooseTopics(grams map[[3]uint32]*topicGram) (map[uint32]
 	}
 	matcher := map[uint32][]topicFound{}
 	names := append([]string(nil), b.lx.names...)
-	var groups [][]uint32 // content stems of each discovered topic's phrases
+	// The discovered topics a stem id is in, a bit for each: topics
+	// share phrases by their words, and a phrase tried against every
+	// topic's words cost as much as the rest of the choice.
+	groupsOf := make([]uint16, len(b.words)+1)
+	groups := 0
 	for _, gm := range cands {
 		topic := -1
 		if t, ok := b.lexTopicOf(gm); ok {
 			topic = t
 		} else {
-			for gi, gs := range groups {
-				if topicShares(gm.key[:gm.n], gs, b) {
-					topic = len(b.lx.names) + gi
-					groups[gi] = append(gs, gm.key[:gm.n]...)
-					break
+			// The first discovered topic whose phrases share a word other
+			// than a number word with this one ("rival gang" and "gang
+			// members").
+			var shared uint16
+			for _, a := range gm.key[:gm.n] {
+				if !topicNumberWords[b.folds[a-1]] {
+					shared |= groupsOf[a]
+				}
+			}
+			if shared != 0 {
+				gi := bits.TrailingZeros16(shared)
+				topic = len(b.lx.names) + gi
+				for _, a := range gm.key[:gm.n] {
+					groupsOf[a] |= 1 << gi
 				}
 			}
 		}
 		if topic < 0 {
-			if len(groups) >= topicMaxDiscovered {
+			if groups >= topicMaxDiscovered {
 				continue
 			}
-			groups = append(groups, append([]uint32(nil), gm.key[:gm.n]...))
+			for _, a := range gm.key[:gm.n] {
+				groupsOf[a] |= 1 << groups
+			}
+			groups++
 			names = append(names, "")
 			topic = len(names) - 1
 		}
 		ids := append([]uint32(nil), gm.key[:gm.n]...)
 		list := append(matcher[ids[0]], topicFound{ids: ids, topic: topic})
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].ids) > len(list[j].ids) })
+		slices.SortStableFunc(list, func(x, y topicFound) int { return cmp.Compare(len(y.ids), len(x.ids)) })
 		matcher[ids[0]] = list
 	}
 	return matcher, names
@@ -537,7 +564,7 @@ func (b *topicBuilder) lexTopicOf(gm *topicGram) (int, bool) {
 	}
 	for k, f := range folds {
 		for _, p := range b.lx.byFirst[f] {
-			if len(p.stems) == 1 || len(p.stems) <= gm.n-k && b.wordsMatch(p.stems, folds[k:]) {
+			if len(p.stems) == 1 || len(p.stems) <= gm.n-k && topicWordsMatch(&p, folds[k:]) {
 				return p.topic, true
 			}
 		}
@@ -545,29 +572,13 @@ func (b *topicBuilder) lexTopicOf(gm *topicGram) (int, bool) {
 	return 0, false
 }
 
-func (b *topicBuilder) wordsMatch(words, folds []string) bool {
-	for i, w := range words {
-		if !topicWordMatches(w, folds[i]) {
+func topicWordsMatch(p *topicPhrase, folds []string) bool {
+	for i := range p.stems {
+		if !p.wordMatches(i, folds[i]) {
 			return false
 		}
 	}
 	return true
-}
-
-// topicShares: the phrase shares a word other than a number word with a
-// discovered topic's phrases ("rival gang" and "gang members").
-func topicShares(ids, group []uint32, b *topicBuilder) bool {
-	for _, a := range ids {
-		if topicNumberWords[b.folds[a-1]] {
-			continue
-		}
-		for _, g := range group {
-			if a == g {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // secondPass finds the chosen phrases among the kept content words.
@@ -577,8 +588,12 @@ func (b *topicBuilder) secondPass(matcher map[uint32][]topicFound) {
 	}
 	// By first stem id: one index per word instead of a map lookup.
 	byID := make([][]topicFound, len(b.words)+1)
+	// starts has a bit for each id that starts a phrase: it stays in the
+	// cache where byID does not, and most words start none.
+	starts := make([]uint64, len(b.words)/64+1)
 	for id, list := range matcher {
 		byID[id] = list
+		starts[id/64] |= 1 << (id % 64)
 	}
 	for len(b.accs) < len(b.lx.names)+topicMaxDiscovered {
 		b.accs = append(b.accs, nil)
@@ -586,8 +601,13 @@ func (b *topicBuilder) secondPass(matcher map[uint32][]topicFound) {
 	for si := range b.ix.Sentences {
 		text := b.ix.Sentences[si].Text
 		lo, hi := int(b.wordAt[si]), int(b.wordAt[si+1])
-		for i := lo; i < hi; i++ {
-			for _, p := range byID[b.word[i]&topicIDMask] {
+		for i := lo; i+1 < hi; i++ {
+			id := b.word[i] & topicIDMask
+			// Every phrase has two words or more.
+			if b.word[i+1]&topicJoined == 0 || starts[id/64]&(1<<(id%64)) == 0 {
+				continue
+			}
+			for _, p := range byID[id] {
 				n := len(p.ids)
 				if i+n > hi {
 					continue
@@ -615,15 +635,22 @@ func (b *topicBuilder) topics(names []string) []*Topic {
 		}
 		sort.Ints(a.sentences)
 		a.sentences = slicesCompactInts(a.sentences)
-		sort.SliceStable(a.spans, func(i, j int) bool {
-			if a.spans[i].Sentence != a.spans[j].Sentence {
-				return a.spans[i].Sentence < a.spans[j].Sentence
+		slices.SortStableFunc(a.spans, func(x, y Mention) int {
+			if x.Sentence != y.Sentence {
+				return cmp.Compare(x.Sentence, y.Sentence)
 			}
-			return a.spans[i].Start < a.spans[j].Start
+			return cmp.Compare(x.Start, y.Start)
 		})
 		t := &Topic{Name: names[ti], Sentences: a.sentences, Spans: a.spans, Mentions: map[string]int{}}
-		kws := append([]string(nil), a.order...)
-		sort.SliceStable(kws, func(i, j int) bool { return a.surfaces[kws[i]] > a.surfaces[kws[j]] })
+		byCount := make([]int32, len(a.order))
+		for i := range byCount {
+			byCount[i] = int32(i)
+		}
+		slices.SortStableFunc(byCount, func(x, y int32) int { return cmp.Compare(a.counts[y], a.counts[x]) })
+		kws := make([]string, len(byCount))
+		for i, at := range byCount {
+			kws[i] = a.order[at]
+		}
 		if len(kws) > 15 {
 			kws = kws[:15]
 		}
@@ -631,8 +658,15 @@ func (b *topicBuilder) topics(names []string) []*Topic {
 		if t.Name == "" {
 			t.Name = kws[0]
 		}
-		for _, s := range a.sentences {
-			t.Mentions[b.ix.ArticleOf(s).File]++
+		// An article's sentences are consecutive: counted a run at a time.
+		for i := 0; i < len(a.sentences); {
+			art := b.ix.Sentences[a.sentences[i]].Article
+			j := i + 1
+			for j < len(a.sentences) && b.ix.Sentences[a.sentences[j]].Article == art {
+				j++
+			}
+			t.Mentions[b.ix.Articles[art].File] += j - i
+			i = j
 		}
 		topics = append(topics, t)
 	}
@@ -663,11 +697,11 @@ func slicesCompactInts(s []int) []int {
 	return out
 }
 
-// topicWordsAt: a vocabulary keyword's words stand at toks[i:] with only
+// wordsAt: a vocabulary keyword's words stand at w.lite[i:] with only
 // spaces between.
-func topicWordsAt(toks []actTok, words []string, i int) bool {
-	for k, w := range words {
-		if k > 0 && (toks[i+k].sep != sepSpace || !topicWordMatches(w, toks[i+k].fold)) {
+func (w *topicWorker) wordsAt(p *topicPhrase, i int) bool {
+	for k := range p.stems {
+		if k > 0 && (actSep(w.lite[i+k].flags&3) != sepSpace || !p.wordMatches(k, w.folds[i+k])) {
 			return false
 		}
 	}
