@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,19 +50,31 @@ type actResolver struct {
 	byFirst   map[string]int   // first word of an organisation's name -> entity, -1 when shared
 	hits      []actHit
 	jw        *metrics.JaroWinkler
+	// sentArt is each sentence's article: asked for every mention, read
+	// from a small array rather than from the large Sentences.
+	sentArt []int32
+	keyBuf  []byte   // scratch for actAppendKey
+	folds   []string // scratch for gazWhole
 }
 
 func newActResolver(ix *Index, sc *actScanner) *actResolver {
 	jw := metrics.NewJaroWinkler()
 	jw.CaseSensitive = false
+	// Sized by the candidates (on news, about one entity per eight of
+	// them): growing maps rehash.
+	n := len(sc.cands)
+	sentArt := make([]int32, len(ix.Sentences))
+	for i := range ix.Sentences {
+		sentArt[i] = int32(ix.Sentences[i].Article)
+	}
 	return &actResolver{
-		ix: ix, g: sc.g, sc: sc,
-		gazEnt: map[int]int{}, keyEnt: map[string]int{}, fullEnt: map[string]int{},
-		bySkel: map[string][]int{}, jw: jw,
+		ix: ix, g: sc.g, sc: sc, sentArt: sentArt,
+		gazEnt: make(map[int]int, n/64+16), keyEnt: make(map[string]int, n/8+16), fullEnt: make(map[string]int, n/8+16),
+		bySkel: make(map[string][]int, n/8+16), jw: jw,
 	}
 }
 
-func (r *actResolver) article(sent int32) int { return r.ix.Sentences[sent].Article }
+func (r *actResolver) article(sent int32) int { return int(r.sentArt[sent]) }
 
 func (r *actResolver) text(sent int32) string { return r.ix.Sentences[sent].Text }
 
@@ -106,7 +119,7 @@ func (r *actResolver) resolve() {
 			later = append(later, i)
 			continue
 		}
-		if c.initial && len(c.toks) > 2 && c.toks[1].fold == "of" && !r.g.orgHeads[c.toks[0].fold] && !r.g.placeHeads[c.toks[0].fold] && !capMid[c.toks[0].fold] {
+		if c.initial && len(c.toks) > 2 && c.toks[1].fold == "of" && !r.g.nameIs(&c.toks[0], actWOrgHead|actWPlaceHead) && !capMid[c.toks[0].fold] {
 			// "Supporters of Navalny" at a sentence start.
 			c.toks = c.toks[2:]
 			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
@@ -117,14 +130,14 @@ func (r *actResolver) resolve() {
 			c.toks = c.toks[1:]
 			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
 		}
-		if c.initial && len(c.toks) > 1 && r.commonWord(c.toks[0].fold) && !r.gazStart(c.toks) {
+		if c.initial && len(c.toks) > 1 && r.commonWord(&c.toks[0]) && !r.gazStart(c.toks) {
 			// "Speaking Monday", "Escalating conflict": the sentence start
 			// is an ordinary word; what follows keeps its capital.
 			c.toks = c.toks[1:]
 			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
 			c.initial = false
 		}
-		for len(c.toks) > 1 && r.g.nonnames[c.toks[0].fold] && !r.gazStart(c.toks) {
+		for len(c.toks) > 1 && r.g.nameIs(&c.toks[0], actWNonname) && !r.gazStart(c.toks) {
 			// "Monday Jobs": a calendar or furniture word is never a first name.
 			c.toks = c.toks[1:]
 			c.surface = r.text(c.sent)[c.toks[0].start:c.toks[len(c.toks)-1].end]
@@ -141,9 +154,10 @@ func (r *actResolver) resolve() {
 			singles = append(singles, i)
 			continue
 		}
-		key := actKey(c.toks)
-		ki := keys[key]
+		r.keyBuf = actAppendKey(r.keyBuf[:0], c.toks)
+		ki := keys[string(r.keyBuf)]
 		if ki == nil {
+			key := string(r.keyBuf)
 			ki = &keyInfo{}
 			keys[key] = ki
 			keyOrder = append(keyOrder, key)
@@ -239,19 +253,19 @@ var actDirections = map[string]bool{
 
 // gazWhole is the gazetteer entry a candidate's words spell, -1 if none.
 func (r *actResolver) gazWhole(c *actCand) int {
-	folds := make([]string, len(c.toks))
-	for i, t := range c.toks {
-		folds[i] = t.fold
+	r.folds = r.folds[:0]
+	for _, t := range c.toks {
+		r.folds = append(r.folds, t.fold)
 	}
-	return r.gazPhraseFolds(folds, c.surface)
+	return gazPhraseIn(r.g.namePhrases(&c.toks[0]), r.folds, c.surface)
 }
 
 // commonWord: a grammar word, or a word the corpus also writes in lower case.
-func (r *actResolver) commonWord(f string) bool {
-	if r.g.nonnames[f] {
+func (r *actResolver) commonWord(t *actNameTok) bool {
+	if r.g.nameIs(t, actWNonname) {
 		return true
 	}
-	return r.sc.lower[f]
+	return r.sc.lower[t.fold]
 }
 
 // knownHyphenParts: a hyphenated word whose parts are known names
@@ -276,8 +290,13 @@ func actHyphenParts(f string) []string {
 
 // gazSingle is the entry of a one-word gazetteer form, -1 if none.
 func (r *actResolver) gazSingle(f string) int {
-	for _, p := range r.g.phrases[f] {
-		if len(p.toks) == 1 && !actAcronym(p.surface) {
+	return gazSingleIn(r.g.phrases[f])
+}
+
+// gazSingleIn is gazSingle of a word's phrases.
+func gazSingleIn(phrases []gazPhrase) int {
+	for _, p := range phrases {
+		if len(p.toks) == 1 && !p.acronym {
 			return p.entry
 		}
 	}
@@ -286,13 +305,17 @@ func (r *actResolver) gazSingle(f string) int {
 
 // gazStart: the name begins with a gazetteer form ("New Orleans Saints").
 func (r *actResolver) gazStart(toks []actNameTok) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	// Every phrase is looked up by the first word.
+	phrases := r.g.namePhrases(&toks[0])
+	if len(phrases) == 0 {
+		return false
+	}
 	for m := min(4, len(toks)); m >= 2; m-- {
-		folds := make([]string, m)
-		for i := range folds {
-			folds[i] = toks[i].fold
-		}
-		for _, p := range r.g.phrases[folds[0]] {
-			if len(p.toks) == m && r.wordsEqual(p.toks, folds) {
+		for _, p := range phrases {
+			if len(p.toks) == m && actNameToksEqual(p.toks, toks) {
 				return true
 			}
 		}
@@ -303,13 +326,13 @@ func (r *actResolver) gazStart(toks []actNameTok) bool {
 // placeStart: the name begins with a place of the gazetteer (not a
 // capital standing for a country: "Paris Hilton" stays a person).
 func (r *actResolver) placeStart(toks []actNameTok) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	phrases := r.g.namePhrases(&toks[0])
 	for m := min(3, len(toks)-1); m >= 1; m-- {
-		folds := make([]string, m)
-		for i := range folds {
-			folds[i] = toks[i].fold
-		}
-		for _, p := range r.g.phrases[folds[0]] {
-			if len(p.toks) == m && p.form != gazMetonym && r.g.entries[p.entry].Kind == ActorPlace && r.wordsEqual(p.toks, folds) {
+		for _, p := range phrases {
+			if len(p.toks) == m && p.form != gazMetonym && r.g.entries[p.entry].Kind == ActorPlace && actNameToksEqual(p.toks, toks) {
 				return true
 			}
 		}
@@ -317,9 +340,10 @@ func (r *actResolver) placeStart(toks []actNameTok) bool {
 	return false
 }
 
-func (r *actResolver) wordsEqual(a, b []string) bool {
+// actNameToksEqual: the words of toks start with the folds a.
+func actNameToksEqual(a []string, toks []actNameTok) bool {
 	for i := range a {
-		if a[i] != b[i] {
+		if a[i] != toks[i].fold {
 			return false
 		}
 	}
@@ -328,9 +352,9 @@ func (r *actResolver) wordsEqual(a, b []string) bool {
 
 // gazAdjective: f is a one-word demonym ("american") or a country's
 // acronym ("u.s.", "uk").
-func (r *actResolver) gazAdjective(f string) bool {
-	for _, p := range r.g.phrases[f] {
-		if len(p.toks) == 1 && (p.form == gazDemonym || actAcronym(p.surface)) {
+func (r *actResolver) gazAdjective(t *actNameTok) bool {
+	for _, p := range r.g.namePhrases(t) {
+		if len(p.toks) == 1 && (p.form == gazDemonym || p.acronym) {
 			return true
 		}
 	}
@@ -340,15 +364,16 @@ func (r *actResolver) gazAdjective(f string) bool {
 // classify decides the kind of a multi-word name from its shape.
 func (r *actResolver) classify(c *actCand) string {
 	toks := c.toks
-	last := toks[len(toks)-1].fold
+	lastTok := &toks[len(toks)-1]
+	last := lastTok.fold
 	switch {
-	case r.g.placeHeads[toks[0].fold] && len(toks) > 2 && toks[1].fold == "of":
+	case r.g.nameIs(&toks[0], actWPlaceHead) && len(toks) > 2 && toks[1].fold == "of":
 		return ActorPlace // "Gulf of Aden", "Bay of Bengal"
-	case r.g.orgHeads[last] || r.g.orgHeads[toks[0].fold]:
+	case r.g.nameIs(lastTok, actWOrgHead) || r.g.nameIs(&toks[0], actWOrgHead):
 		return ActorOrganization
-	case r.g.placeHeads[last]:
+	case r.g.nameIs(lastTok, actWPlaceHead):
 		return ActorPlace
-	case r.gazAdjective(toks[0].fold):
+	case r.gazAdjective(&toks[0]):
 		// "American Pie", "U.S. Navy": a demonym or a country's acronym
 		// does not start a person's name.
 		return ActorOrganization
@@ -368,13 +393,13 @@ func (r *actResolver) classify(c *actCand) string {
 		if strings.ContainsAny(t.fold, "0123456789") {
 			return ActorOrganization // "Q10", "76ers"
 		}
-		if i == 0 && r.g.grammar[t.fold] {
+		if i == 0 && r.g.nameIs(&toks[0], actWGrammar) {
 			return ActorOrganization
 		}
 	}
 	// "Southern California", "Eastern Ukraine": a direction before a known
 	// place ("Vodafone Egypt" is a company).
-	if e := r.gazSingle(last); e >= 0 && r.g.entries[e].Kind != ActorOrganization {
+	if e := gazSingleIn(r.g.namePhrases(lastTok)); e >= 0 && r.g.entries[e].Kind != ActorOrganization {
 		if actDirections[toks[0].fold] {
 			return ActorPlace
 		}
@@ -393,24 +418,39 @@ func (r *actResolver) keyedKey(key, kind string) int {
 	return len(r.ents) - 1
 }
 
-func actKey(toks []actNameTok) string {
+// actAppendKey appends the key of a name to b: its folded words joined by
+// spaces, with one spelling of words spelt two ways. Appended to a
+// scratch buffer, lookups by key need no string.
+func actAppendKey(b []byte, toks []actNameTok) []byte {
 	if len(toks) == 1 {
-		return toks[0].fold
+		return append(b, toks[0].fold...)
 	}
-	parts := make([]string, len(toks))
 	for i, t := range toks {
-		parts[i] = t.fold
-		if sp, ok := actSpellings[t.fold]; ok {
-			parts[i] = sp
+		if i > 0 {
+			b = append(b, ' ')
 		}
+		b = append(b, actSpelling(t.fold)...)
 	}
-	return strings.Join(parts, " ")
+	return b
 }
 
-// actSpellings makes British and American spellings of name words one key.
-var actSpellings = map[string]string{
-	"centre": "center", "organisation": "organization", "theatre": "theater",
-	"defence": "defense", "programme": "program", "labour": "labor",
+// actSpelling makes British and American spellings of name words one key.
+func actSpelling(w string) string {
+	switch w {
+	case "centre":
+		return "center"
+	case "organisation":
+		return "organization"
+	case "theatre":
+		return "theater"
+	case "defence":
+		return "defense"
+	case "programme":
+		return "program"
+	case "labour":
+		return "labor"
+	}
+	return w
 }
 
 // hit records a mention of entity e by tokens [i, j) of candidate c.
@@ -458,13 +498,17 @@ func (r *actResolver) clusterPeople(idx []int) {
 		given, surname, suffix string
 		count                  int
 		first                  int // first candidate, for a stable order
+		ent                    int // the entity it joins
 	}
 	// "Moviemaker Gary Ross", "Sixteen-year-old Kimani Gray": when the
 	// last two or more words are another full name in the corpus, the
 	// words before them are a title or a description.
-	keys := map[string]bool{}
+	keys := make(map[string]bool, len(idx)/2+1)
 	for _, i := range idx {
-		keys[actKey(r.sc.cands[i].toks)] = true
+		r.keyBuf = actAppendKey(r.keyBuf[:0], r.sc.cands[i].toks)
+		if !keys[string(r.keyBuf)] {
+			keys[string(r.keyBuf)] = true
+		}
 	}
 	for _, i := range idx {
 		c := &r.sc.cands[i]
@@ -472,7 +516,7 @@ func (r *actResolver) clusterPeople(idx []int) {
 			if actInitial(c.toks[k-1].fold) != "" {
 				break // "W. Mark Felt": an initial is part of the name
 			}
-			if !keys[actKey(c.toks[k:])] {
+			if r.keyBuf = actAppendKey(r.keyBuf[:0], c.toks[k:]); !keys[string(r.keyBuf)] {
 				continue
 			}
 			text := r.text(c.sent)
@@ -484,13 +528,15 @@ func (r *actResolver) clusterPeople(idx []int) {
 			break
 		}
 	}
-	byKey := map[string]*name{}
+	byKey := make(map[string]*name, len(keys))
 	var order []*name
-	for _, i := range idx {
+	names := make([]*name, len(idx)) // per candidate
+	for j, i := range idx {
 		c := &r.sc.cands[i]
-		key := actKey(c.toks)
-		nm := byKey[key]
+		r.keyBuf = actAppendKey(r.keyBuf[:0], c.toks)
+		nm := byKey[string(r.keyBuf)]
 		if nm == nil {
+			key := string(r.keyBuf)
 			nm = &name{key: key, first: i}
 			toks := c.toks
 			if last := toks[len(toks)-1].fold; r.g.suffixes[last] && len(toks) > 2 {
@@ -502,13 +548,14 @@ func (r *actResolver) clusterPeople(idx []int) {
 			order = append(order, nm)
 		}
 		nm.count++
+		names[j] = nm
 	}
 	// Most frequent names first: they become the clusters others join.
-	sort.SliceStable(order, func(a, b int) bool {
-		if order[a].count != order[b].count {
-			return order[a].count > order[b].count
+	slices.SortFunc(order, func(a, b *name) int {
+		if a.count != b.count {
+			return b.count - a.count
 		}
-		return order[a].first < order[b].first
+		return a.first - b.first // unique: the order is total
 	})
 	for _, nm := range order {
 		e := -1
@@ -530,15 +577,36 @@ func (r *actResolver) clusterPeople(idx []int) {
 			r.bySkel[sk] = append(r.bySkel[sk], e)
 		}
 		r.fullEnt[nm.key] = e
+		nm.ent = e
 	}
-	for _, i := range idx {
+	// The candidates come in text order: each person's sentences are
+	// gathered by runs of one article, and go to fullBy a run at a time.
+	runArt := make([]int, len(r.ents))
+	runSents := make([][]int32, len(r.ents))
+	flush := func(e int) {
+		if runSents[e] != nil {
+			fb, a := r.ents[e].fullBy, runArt[e]
+			if got, ok := fb[a]; ok {
+				fb[a] = append(got, runSents[e]...)
+			} else {
+				fb[a] = runSents[e]
+			}
+			runSents[e] = nil
+		}
+	}
+	for j, i := range idx {
 		c := &r.sc.cands[i]
-		e := r.fullEnt[actKey(c.toks)]
-		en := r.ents[e]
-		a := r.article(c.sent)
-		en.fullBy[a] = append(en.fullBy[a], c.sent)
-		en.full++
+		e := names[j].ent
+		if a := r.article(c.sent); runSents[e] == nil || runArt[e] != a {
+			flush(e)
+			runArt[e] = a
+		}
+		runSents[e] = append(runSents[e], c.sent)
+		r.ents[e].full++
 		r.hit(e, c, c.surface, 0, len(c.toks))
+	}
+	for e := range runSents {
+		flush(e)
 	}
 }
 
@@ -585,7 +653,7 @@ func (r *actResolver) sameName(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(a) < 6 || len(b) < 6 || actSkeleton(a) != actSkeleton(b) {
+	if len(a) < 6 || len(b) < 6 || !actSameSkeleton(a, b) {
 		return false
 	}
 	return r.jw.Compare(a, b) >= 0.88
@@ -597,7 +665,7 @@ func (r *actResolver) compatibleGiven(a, b string) bool {
 	if a == b || r.sameName(a, b) || r.g.sameGivenName(a, b) {
 		return true
 	}
-	if len(a) >= 5 && len(b) >= 5 && actSkeleton(a) == actSkeleton(b) && r.jw.Compare(a, b) >= 0.8 {
+	if len(a) >= 5 && len(b) >= 5 && actSameSkeleton(a, b) && r.jw.Compare(a, b) >= 0.8 {
 		return true // "Tatiana" / "Tetiana": the last names already agree
 	}
 	ia, ib := actInitial(a), actInitial(b)
@@ -627,10 +695,16 @@ func actInitial(f string) string {
 // then the consonants with common transliteration pairs made equal and
 // doubles collapsed ("Zelenskyy", "Zelenskiy", "Zelensky" -> "zlnsk").
 func actSkeleton(f string) string {
+	var buf [32]byte
+	return string(actAppendSkeleton(buf[:0], f))
+}
+
+// actAppendSkeleton appends actSkeleton(f) to b: lookups and comparisons
+// of skeletons need no string.
+func actAppendSkeleton(b []byte, f string) []byte {
 	if f == "" {
-		return ""
+		return b
 	}
-	var b strings.Builder
 	var prev byte
 	for i := 0; i < len(f); i++ {
 		c := f[i]
@@ -638,7 +712,7 @@ func actSkeleton(f string) string {
 			if c == 'w' {
 				c = 'v'
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			prev = c
 			continue
 		}
@@ -661,17 +735,29 @@ func actSkeleton(f string) string {
 		case 'x':
 			// "Alexei" = "Aleksei"
 			if prev != 'k' {
-				b.WriteByte('k')
+				b = append(b, 'k')
 			}
 			c, prev = 's', 'k'
 		}
 		if c == prev {
 			continue
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 		prev = c
 	}
-	return b.String()
+	return b
+}
+
+// actSameSkeleton is actSkeleton(a) == actSkeleton(b).
+func actSameSkeleton(a, b string) bool {
+	var ba, bb [32]byte
+	return string(actAppendSkeleton(ba[:0], a)) == string(actAppendSkeleton(bb[:0], b))
+}
+
+// skelEnts is r.bySkel[actSkeleton(f)].
+func (r *actResolver) skelEnts(f string) []int {
+	var buf [32]byte
+	return r.bySkel[string(actAppendSkeleton(buf[:0], f))]
 }
 
 // personBySurname finds the person a lone last name refers to: one named
@@ -684,7 +770,7 @@ func (r *actResolver) personBySurname(f string, sent int32, sameArticle bool) in
 	art := r.article(sent)
 	best, bestSent, bestFull := -1, int32(-1), -1
 	var anyBest, anyFull = -1, -1
-	for _, e := range r.bySkel[actSkeleton(f)] {
+	for _, e := range r.skelEnts(f) {
 		en := r.ents[e]
 		if !r.sameName(en.surname, f) {
 			continue
@@ -731,8 +817,8 @@ func (r *actResolver) personByGiven(f string, sent int32) int {
 
 // indexNames builds the lookups of resolveSingles.
 func (r *actResolver) indexNames() {
-	r.byGiven = map[string][]int{}
-	seen := map[int]bool{}
+	r.byGiven = make(map[string][]int, len(r.fullEnt))
+	seen := make([]bool, len(r.ents))
 	for _, e := range r.fullEnt {
 		if !seen[e] {
 			seen[e] = true
@@ -742,7 +828,7 @@ func (r *actResolver) indexNames() {
 	for _, list := range r.byGiven {
 		sort.Ints(list)
 	}
-	r.byInitial, r.byFirst = map[string]int{}, map[string]int{}
+	r.byInitial, r.byFirst = make(map[string]int, len(r.keyEnt)), make(map[string]int, len(r.keyEnt))
 	note := func(m map[string]int, k string, e int) {
 		if old, ok := m[k]; ok && old != e {
 			m[k] = -1
@@ -789,16 +875,16 @@ func (r *actResolver) orgStartingWith(f string) int {
 // for it.
 func (r *actResolver) resolveSingles(idx []int) {
 	r.indexNames()
-	rest := map[string][]int{}
+	rest := make(map[string][]int, len(idx)/2+16)
 	var restOrder []string
 	for _, i := range idx {
 		c := &r.sc.cands[i]
 		f := c.toks[0].fold
-		if e := r.personBySurname(f, c.sent, false); e >= 0 && !r.g.nonnames[f] {
+		if e := r.personBySurname(f, c.sent, false); e >= 0 && !r.g.nameIs(&c.toks[0], actWNonname) {
 			r.hit(e, c, c.surface, 0, 1)
 			continue
 		}
-		if e := r.personByGiven(f, c.sent); e >= 0 && !r.g.nonnames[f] {
+		if e := r.personByGiven(f, c.sent); e >= 0 && !r.g.nameIs(&c.toks[0], actWNonname) {
 			r.hit(e, c, c.surface, 0, 1)
 			continue
 		}
@@ -812,7 +898,7 @@ func (r *actResolver) resolveSingles(idx []int) {
 			r.hit(e, c, c.surface, 0, 1)
 			continue
 		}
-		if e := r.orgStartingWith(f); e >= 0 && !r.commonWord(f) {
+		if e := r.orgStartingWith(f); e >= 0 && !r.commonWord(&c.toks[0]) {
 			r.hit(e, c, c.surface, 0, 1)
 			continue
 		}
@@ -837,7 +923,7 @@ func (r *actResolver) resolveSingles(idx []int) {
 		}
 		// Same-spelling variants of a name already kept join it.
 		e := -1
-		for _, other := range r.bySkel[actSkeleton(f)] {
+		for _, other := range r.skelEnts(f) {
 			if en := r.ents[other]; !en.person && r.sameName(en.key, f) {
 				e = other
 				break
@@ -866,7 +952,7 @@ func (r *actResolver) resolveSingles(idx []int) {
 // capital means something (mid-sentence, outside quotes).
 func (r *actResolver) plausibleSingle(f string, list []int) bool {
 	g := r.g
-	if g.nonnames[f] || g.heads[f] || g.modifiers[f] || g.honorifics[f] || g.suffixes[f] || g.orgHeads[f] || g.placeHeads[f] || len(f) < 2 {
+	if g.nameIs(&r.sc.cands[list[0]].toks[0], actWNonname|actWHead|actWModifier|actWHonorific|actWOrgHead|actWPlaceHead) || g.suffixes[f] || len(f) < 2 {
 		return false
 	}
 	if r.sc.cands[list[0]].toks[0].allCaps && len(f) <= 2 {
@@ -934,34 +1020,39 @@ func (r *actResolver) matchKnown(c *actCand) {
 	for i := 0; i < len(parts); {
 		matched := 0
 		for m := min(4, len(parts)-i); m >= 1 && matched == 0; m-- {
-			folds := make([]string, m)
-			for k := range folds {
-				folds[k] = parts[i+k].fold
+			// The key is the folds joined by spaces, in a scratch buffer:
+			// most are looked up in vain.
+			r.folds, r.keyBuf = r.folds[:0], r.keyBuf[:0]
+			for k := 0; k < m; k++ {
+				if k > 0 {
+					r.keyBuf = append(r.keyBuf, ' ')
+				}
+				r.folds = append(r.folds, parts[i+k].fold)
+				r.keyBuf = append(r.keyBuf, parts[i+k].fold...)
 			}
-			key := strings.Join(folds, " ")
 			surface := text[parts[i].start:parts[i+m-1].end]
-			sub := actCand{sent: c.sent, toks: []actNameTok{{start: parts[i].start, end: parts[i+m-1].end, fold: key}}}
-			if i == 0 {
-				sub.role, sub.roles = c.role, c.roles
-			}
 			e := -1
-			if pe, ok := r.fullEnt[key]; ok {
+			if pe, ok := r.fullEnt[string(r.keyBuf)]; ok {
 				e = pe
-			} else if ke, ok := r.keyEnt[key]; ok {
+			} else if ke, ok := r.keyEnt[string(r.keyBuf)]; ok {
 				e = ke
 			} else if m == 1 {
-				if pe := r.personBySurname(key, c.sent, false); pe >= 0 {
+				if pe := r.personBySurname(parts[i].fold, c.sent, false); pe >= 0 {
 					e = pe
-				} else if pe := r.personByGiven(key, c.sent); pe >= 0 {
+				} else if pe := r.personByGiven(parts[i].fold, c.sent); pe >= 0 {
 					e = pe // "Xi" for "Xi Jinping"
 				}
 			}
 			if e < 0 {
-				if ge := r.gazPhraseFolds(folds, surface); ge >= 0 {
+				if ge := r.gazPhraseFolds(r.folds, surface); ge >= 0 {
 					e = r.gazEntity(ge)
 				}
 			}
 			if e >= 0 {
+				sub := actCand{sent: c.sent, toks: []actNameTok{{start: parts[i].start, end: parts[i+m-1].end}}}
+				if i == 0 {
+					sub.role, sub.roles = c.role, c.roles
+				}
 				r.hit(e, &sub, surface, 0, 1)
 				matched = m
 			}
@@ -976,11 +1067,16 @@ func (r *actResolver) matchKnown(c *actCand) {
 // gazPhraseFolds finds the gazetteer entry whose form is exactly folds; an
 // acronym form ("US") must be written in capitals.
 func (r *actResolver) gazPhraseFolds(folds []string, surface string) int {
-	for _, p := range r.g.phrases[folds[0]] {
+	return gazPhraseIn(r.g.phrases[folds[0]], folds, surface)
+}
+
+// gazPhraseIn is gazPhraseFolds among the phrases of folds[0].
+func gazPhraseIn(phrases []gazPhrase, folds []string, surface string) int {
+	for _, p := range phrases {
 		if len(p.toks) != len(folds) {
 			continue
 		}
-		if actAcronym(p.surface) && strings.ToUpper(surface) != surface {
+		if p.acronym && strings.ToUpper(surface) != surface {
 			continue
 		}
 		ok := true

@@ -23,6 +23,7 @@ type actCand struct {
 type actNameTok struct {
 	start, end int32
 	fold       string
+	info       *actWordInfo // the word's cached lookups (actTok.info), or nil
 	hyphen     bool
 	allCaps    bool
 }
@@ -38,8 +39,8 @@ type actScanner struct {
 	// that also occurs in lower case is a common word. Only names' words
 	// are ever asked about (set by scanActors once all is read).
 	lower map[string]bool
-	// folds caches the folds of capitalised and non-ASCII words.
-	folds map[string]string
+	// folds caches the folds and lookups of capitalised and non-ASCII words.
+	folds map[string]*actWordInfo
 	// keptHint and foldsHint size the next chunk's kept words (scanActors).
 	keptHint, foldsHint int
 	// nameToks hands out the candidates' words in blocks.
@@ -57,28 +58,38 @@ func (sc *actScanner) newNameToks(n int) []actNameTok {
 }
 
 func newActScanner() *actScanner {
-	return &actScanner{g: loadGazetteer(), folds: make(map[string]string, 4096)}
+	return &actScanner{g: loadGazetteer(), folds: make(map[string]*actWordInfo, 4096)}
 }
 
-var actLocatives = map[string]bool{
-	"in": true, "at": true, "near": true, "from": true, "into": true, "across": true,
-	"outside": true, "inside": true, "toward": true, "towards": true, "around": true,
-	"throughout": true, "off": true,
+// The small word lists of the scanner are switches: they are asked about
+// the words around every name.
+
+func actLocative(w string) bool {
+	switch w {
+	case "in", "at", "near", "from", "into", "across", "outside", "inside", "toward", "towards", "around",
+		"throughout", "off":
+		return true
+	}
+	return false
 }
 
-var actPlaceNouns = map[string]bool{
-	"region": true, "regions": true, "city": true, "cities": true, "province": true, "oblast": true,
-	"area": true, "district": true, "county": true, "state": true, "border": true, "coast": true,
-	"port": true, "town": true, "village": true, "peninsula": true, "island": true, "capital": true,
+func actPlaceNoun(w string) bool {
+	switch w {
+	case "region", "regions", "city", "cities", "province", "oblast", "area", "district", "county", "state",
+		"border", "coast", "port", "town", "village", "peninsula", "island", "capital":
+		return true
+	}
+	return false
 }
 
-var actSpeechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "stated": true, "argued": true,
-	"noted": true, "wrote": true, "insisted": true, "warned": true, "urged": true,
-	"announced": true, "expressed": true, "hinted": true, "suggested": true, "stressed": true,
-	"tweeted": true, "posted": true, "claimed": true, "denied": true, "explained": true,
-	"replied": true, "asked": true, "admitted": true, "vowed": true, "declared": true,
-	"believes": true, "thinks": true, "wants": true, "hopes": true,
+func actSpeechVerb(w string) bool {
+	switch w {
+	case "said", "says", "told", "added", "stated", "argued", "noted", "wrote", "insisted", "warned", "urged",
+		"announced", "expressed", "hinted", "suggested", "stressed", "tweeted", "posted", "claimed", "denied",
+		"explained", "replied", "asked", "admitted", "vowed", "declared", "believes", "thinks", "wants", "hopes":
+		return true
+	}
+	return false
 }
 
 // titleCase: a line whose words are all capitalised but for grammar
@@ -87,11 +98,12 @@ var actSpeechVerbs = map[string]bool{
 // ("John Carter and Maria Lopez met in Geneva") makes it a sentence.
 func (sc *actScanner) titleCase(toks []actTok) bool {
 	capped := 0
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		switch {
 		case t.number:
 		case t.cap:
-			if len(t.fold) >= 4 && !sc.g.grammar[t.fold] {
+			if len(t.fold) >= 4 && !sc.g.tokIs(t, actWGrammar) {
 				capped++
 			}
 		case !sc.g.grammar[t.fold]:
@@ -168,9 +180,7 @@ func (sc *actScanner) particleJoin(toks []actTok, b int) int {
 	}
 	k := 1
 	if t.fold == "of" || t.fold == "for" || t.fold == "&" {
-		prev := toks[b-1].fold
-		g := sc.g
-		if t.fold != "&" && !g.orgHeads[prev] && !g.placeHeads[prev] && !g.heads[prev] && !g.modifiers[prev] {
+		if t.fold != "&" && !sc.g.tokIs(&toks[b-1], actWOrgHead|actWPlaceHead|actWHead|actWModifier) {
 			return 0
 		}
 		if b+2 < len(toks) && toks[b+1].fold == "the" && toks[b+1].sep == sepSpace {
@@ -194,16 +204,23 @@ func actParticle(w string) bool {
 // gazAt returns the longest gazetteer phrase starting at toks[i] and ending
 // before lim.
 func (g *gazetteerData) gazAt(toks []actTok, i, lim int) (gazPhrase, int) {
-	t := toks[i]
+	t := &toks[i]
 	if !t.cap {
 		return gazPhrase{}, 0
 	}
-	for _, p := range g.phrases[t.fold] {
+	// Asked of the same word again and again: looked up once per word.
+	var phrases []gazPhrase
+	if t.info != nil {
+		phrases = t.info.phrases
+	} else {
+		phrases = g.phrases[t.fold]
+	}
+	for _, p := range phrases {
 		m := len(p.toks)
 		if i+m > lim {
 			continue
 		}
-		if actAcronym(p.surface) && !t.allCaps && !strings.Contains(p.surface, ".") {
+		if p.capsOnly && !t.allCaps {
 			continue
 		}
 		ok := true
@@ -252,7 +269,16 @@ func actAcronym(s string) bool {
 // headAt is the length of the role (a word or a phrase like "chief of
 // staff") starting at toks[i], 0 if none.
 func (g *gazetteerData) headAt(toks []actTok, i, lim int) int {
-	for _, ph := range g.headsByFirst[toks[i].fold] {
+	// Most words are no role's: one look-up of the flags says so.
+	fl := g.tokFlags(&toks[i])
+	if fl&(actWHeadsFirst|actWHead) == 0 {
+		return 0
+	}
+	var byFirst [][]string
+	if fl&actWHeadsFirst != 0 {
+		byFirst = g.headsByFirst[toks[i].fold]
+	}
+	for _, ph := range byFirst {
 		m := len(ph)
 		if i+m > lim {
 			continue
@@ -268,7 +294,7 @@ func (g *gazetteerData) headAt(toks []actTok, i, lim int) int {
 			return m
 		}
 	}
-	if g.heads[toks[i].fold] {
+	if fl&actWHead != 0 {
 		return 1
 	}
 	return 0
@@ -276,7 +302,15 @@ func (g *gazetteerData) headAt(toks []actTok, i, lim int) int {
 
 // headEndingAt is the length of the role ending at toks[k], 0 if none.
 func (g *gazetteerData) headEndingAt(toks []actTok, k int) int {
-	for _, ph := range g.headsByLast[toks[k].fold] {
+	fl := g.tokFlags(&toks[k])
+	if fl&(actWHeadsLast|actWHead) == 0 {
+		return 0
+	}
+	var byLast [][]string
+	if fl&actWHeadsLast != 0 {
+		byLast = g.headsByLast[toks[k].fold]
+	}
+	for _, ph := range byLast {
 		m := len(ph)
 		i := k - m + 1
 		if i < 0 {
@@ -293,7 +327,7 @@ func (g *gazetteerData) headEndingAt(toks []actTok, k int) int {
 			return m
 		}
 	}
-	if g.heads[toks[k].fold] {
+	if fl&actWHead != 0 {
 		return 1
 	}
 	return 0
@@ -308,7 +342,7 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 	// Title inside the run: "U.S. Secretary of State", "Russian President".
 	j, lastHead := a, -1
 	for j < b {
-		t := toks[j]
+		t := &toks[j]
 		if j > a && toks[j-1].poss {
 			break
 		}
@@ -316,7 +350,7 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 			j += m
 			continue
 		}
-		if g.honorifics[t.fold] {
+		if g.tokIs(t, actWHonorific) {
 			j++
 			lastHead = j - 1
 			continue
@@ -326,7 +360,7 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 			lastHead = j - 1
 			continue
 		}
-		if g.modifiers[t.fold] && !actConnector(t.fold) {
+		if g.tokIs(t, actWModifier) && !actConnector(t.fold) {
 			j++
 			continue
 		}
@@ -370,10 +404,10 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 		if _, m := g.gazAt(toks, ns, b); m > 0 {
 			break
 		}
-		if !g.grammar[toks[ns].fold] && !g.honorifics[toks[ns].fold] && !strings.HasSuffix(toks[ns].fold, "-year-old") {
+		if !g.tokIs(&toks[ns], actWGrammar|actWHonorific) && !strings.HasSuffix(toks[ns].fold, "-year-old") {
 			break
 		}
-		if g.grammar[toks[ns].fold] && !toks[ns].initial && !weak && ns+1 < b {
+		if g.tokIs(&toks[ns], actWGrammar) && !toks[ns].initial && !weak && ns+1 < b {
 			if _, m := g.gazAt(toks, ns+1, b); m == 0 {
 				break // mid-sentence, a capitalised "The" or "Us" is part of a name
 			}
@@ -383,7 +417,7 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 	}
 	if ns < b {
 		if _, m := g.gazAt(toks, ns, b); m != b-ns {
-			for b > ns && g.nonnames[toks[b-1].fold] && !g.orgHeads[toks[b-1].fold] && !g.placeHeads[toks[b-1].fold] && !sc.gazCovers(toks, ns, b, b-1) {
+			for b > ns && g.tokIs(&toks[b-1], actWNonname) && !g.tokIs(&toks[b-1], actWOrgHead|actWPlaceHead) && !sc.gazCovers(toks, ns, b, b-1) {
 				b--
 			}
 		}
@@ -422,7 +456,7 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 	c.toks = sc.newNameToks(b - ns)
 	for i := ns; i < b; i++ {
 		t := toks[i]
-		c.toks = append(c.toks, actNameTok{start: t.start, end: t.end, fold: t.fold, hyphen: t.hyphen, allCaps: t.allCaps})
+		c.toks = append(c.toks, actNameTok{start: t.start, end: t.end, fold: t.fold, info: t.info, hyphen: t.hyphen, allCaps: t.allCaps})
 	}
 	c.surface = text[toks[ns].start:toks[b-1].end]
 	before := ns - 1
@@ -430,14 +464,14 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 		before = titleStart - 1
 		c.per++
 	}
-	if before >= 0 && !toks[before].cap && actLocatives[toks[before].fold] {
+	if before >= 0 && !toks[before].cap && actLocative(toks[before].fold) {
 		c.loc++
 	}
 	if b < len(toks) && !toks[b].cap {
-		if actPlaceNouns[toks[b].fold] {
+		if actPlaceNoun(toks[b].fold) {
 			c.loc++
 		}
-		if actSpeechVerbs[toks[b].fold] && toks[b].sep == sepSpace && !toks[b-1].poss {
+		if actSpeechVerb(toks[b].fold) && toks[b].sep == sepSpace && !toks[b-1].poss {
 			c.per++
 		}
 	}
@@ -453,15 +487,14 @@ func (sc *actScanner) scanRun(si int, text string, toks []actTok, consumed []boo
 func (sc *actScanner) innerHead(toks []actTok, a, b int) int {
 	g := sc.g
 	for h := b - 2; h > a; h-- {
-		if toks[h].poss || !g.heads[toks[h].fold] && g.headEndingAt(toks, h) == 0 {
+		if toks[h].poss || !g.tokIs(&toks[h], actWHead) && g.headEndingAt(toks, h) == 0 {
 			continue
 		}
 		if b-h-1 > 3 {
 			return -1
 		}
 		for k := h + 1; k < b; k++ {
-			f := toks[k].fold
-			if g.heads[f] || g.modifiers[f] || g.orgHeads[f] || g.placeHeads[f] || g.nonnames[f] || toks[k].allCaps && actInitial(f) == "" {
+			if g.tokIs(&toks[k], actWHead|actWModifier|actWOrgHead|actWPlaceHead|actWNonname) || toks[k].allCaps && actInitial(toks[k].fold) == "" {
 				return -1
 			}
 		}
@@ -472,8 +505,7 @@ func (sc *actScanner) innerHead(toks []actTok, a, b int) int {
 
 func (sc *actScanner) allHeads(toks []actTok, i, b int) bool {
 	for ; i < b; i++ {
-		f := toks[i].fold
-		if !sc.g.orgHeads[f] && !sc.g.placeHeads[f] && !sc.g.heads[f] {
+		if !sc.g.tokIs(&toks[i], actWOrgHead|actWPlaceHead|actWHead) {
 			return false
 		}
 	}
@@ -482,7 +514,7 @@ func (sc *actScanner) allHeads(toks []actTok, i, b int) bool {
 
 func (sc *actScanner) hasHead(toks []actTok, i, b int) bool {
 	for ; i < b; i++ {
-		if sc.g.orgHeads[toks[i].fold] || sc.g.placeHeads[toks[i].fold] {
+		if sc.g.tokIs(&toks[i], actWOrgHead|actWPlaceHead) {
 			return true
 		}
 	}
@@ -491,7 +523,7 @@ func (sc *actScanner) hasHead(toks []actTok, i, b int) bool {
 
 func (sc *actScanner) onlyHonorifics(toks []actTok, i, j int) bool {
 	for ; i < j; i++ {
-		if !sc.g.honorifics[toks[i].fold] {
+		if !sc.g.tokIs(&toks[i], actWHonorific) {
 			return false
 		}
 	}
@@ -509,7 +541,7 @@ func (sc *actScanner) titleBefore(toks []actTok, from int, needHead bool) int {
 		if toks[k+1].sep != sepSpace {
 			break
 		}
-		t := toks[k]
+		t := &toks[k]
 		if t.poss && k != from-1 {
 			// Only a country's possessive belongs to a title: "Russia's president".
 			if m := g.gazEndingAt(toks, k); m == 0 {
@@ -540,11 +572,11 @@ func (sc *actScanner) titleBefore(toks []actTok, from int, needHead bool) int {
 				continue
 			}
 		}
-		if g.modifiers[t.fold] {
+		if g.tokIs(t, actWModifier) {
 			if actConnector(t.fold) {
 				// "defense and foreign minister", "envoy to": only between
 				// role words, never joining a country or a name.
-				if k == 0 || toks[k-1].cap || !(g.modifiers[toks[k-1].fold] || g.headEndingAt(toks, k-1) > 0) {
+				if k == 0 || toks[k-1].cap || !(g.tokIs(&toks[k-1], actWModifier) || g.headEndingAt(toks, k-1) > 0) {
 					break
 				}
 			}
@@ -596,7 +628,7 @@ func (sc *actScanner) emitGaz(si int, text string, toks []actTok, i, b int, weak
 			continue
 		}
 		surface := text[toks[i].start:toks[i+m-1].end]
-		if toks[i].allCaps && !actAcronym(p.surface) {
+		if toks[i].allCaps && !p.acronym {
 			surface = p.surface
 		}
 		c := actCand{
@@ -652,7 +684,7 @@ func (sc *actScanner) rolePhrase(text string, toks []actTok, k int) (string, int
 			k += m
 			continue
 		}
-		if g.modifiers[toks[k].fold] && !actConnector(toks[k].fold) {
+		if g.tokIs(&toks[k], actWModifier) && !actConnector(toks[k].fold) {
 			k++
 			continue
 		}
@@ -683,7 +715,7 @@ func (sc *actScanner) rolePhrase(text string, toks []actTok, k int) (string, int
 					for e < len(toks) && toks[e].sep == sepSpace && (toks[e].cap || actParticle(toks[e].fold) && e+1 < len(toks) && toks[e+1].cap) && !toks[e-1].poss {
 						e++
 					}
-					if g.orgHeads[toks[e-1].fold] || g.placeHeads[toks[e-1].fold] {
+					if g.tokIs(&toks[e-1], actWOrgHead|actWPlaceHead) {
 						end = e
 					}
 				}

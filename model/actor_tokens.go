@@ -9,17 +9,19 @@ import (
 // actTok is one word of a sentence as the actor matcher sees it.
 type actTok struct {
 	fold       string
-	start, end int32  // byte range of the word, possessive "'s" excluded
-	rawEnd     int32  // end including the possessive
-	sep        actSep // what stands between the previous word and this one
-	cap        bool   // starts with a capital ("Putin", "U.S.", "al-Assad")
-	allCaps    bool   // two or more letters, all capitals ("NATO", "WASHINGTON")
-	hyphen     bool   // joined by a hyphen ("Trump-Putin")
-	poss       bool   // followed by a possessive "'s"
-	number     bool   // starts with a digit
-	initial    bool   // first word of a sentence, a quotation or a clause after ":"
-	qOpen      bool   // an opening quotation mark stands right before
-	qClose     bool   // a closing quotation mark stands right after
+	info       *actWordInfo // the scanner's lookups of a word it folded, or nil
+	start, end int32        // byte range of the word, possessive "'s" excluded
+	rawEnd     int32        // end including the possessive
+	sep        actSep       // what stands between the previous word and this one
+	cap        bool         // starts with a capital ("Putin", "U.S.", "al-Assad")
+	allCaps    bool         // two or more letters, all capitals ("NATO", "WASHINGTON")
+	hyphen     bool         // joined by a hyphen ("Trump-Putin")
+	poss       bool         // followed by a possessive "'s"
+	number     bool         // starts with a digit
+	initial    bool         // first word of a sentence, a quotation or a clause after ":"
+	qOpen      bool         // an opening quotation mark stands right before
+	qClose     bool         // a closing quotation mark stands right after
+	ownFold    bool         // fold is not the word as written
 }
 
 // actSep classifies the characters between two words.
@@ -38,16 +40,22 @@ func actTokenize(s string, toks []actTok, g *gazetteerData) []actTok {
 	return actTokenizeCached(s, toks, g, nil)
 }
 
-// actTokenizeCached is actTokenize keeping the folds of words that are not
-// plain lower-case ASCII in folds (nil: none kept), so that a repeated
-// "President" is lowered once.
-func actTokenizeCached(s string, toks []actTok, g *gazetteerData, folds map[string]string) []actTok {
+// actTokenizeCached is actTokenize keeping the folds and gazetteer
+// lookups of words that are not plain lower-case ASCII in folds (nil, or
+// g nil: none kept), so that a repeated "President" is lowered and looked
+// up once.
+func actTokenizeCached(s string, toks []actTok, g *gazetteerData, folds map[string]*actWordInfo) []actTok {
 	toks = toks[:0]
 	prevEnd := 0
 	first := true
+	startSeen := false // a word that is not a number has been read
 	for i := 0; i < len(s); {
-		r, w := actRune(s, i)
-		if !actWordRune(r) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !actASCIIWord[c] {
+				i++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(s[i:]); !actWordRune(r) {
 			i += w
 			continue
 		}
@@ -63,7 +71,7 @@ func actTokenizeCached(s string, toks []actTok, g *gazetteerData, folds map[stri
 			if k > j || j+1 == len(s) || s[j+1] == ' ' {
 				j = k + 1
 			}
-		} else if j < len(s) && s[j] == '.' && g != nil && j-st <= 6 && g.abbrevs[actFold(s[st:j], folds)] {
+		} else if j < len(s) && s[j] == '.' && g != nil && j-st <= 6 && g.abbrevs[actFoldOnly(s[st:j], folds, g)] {
 			j++
 		}
 		end := j
@@ -78,16 +86,16 @@ func actTokenizeCached(s string, toks []actTok, g *gazetteerData, folds map[stri
 				end, poss = j, false
 			}
 		}
-		// Filled in place: the token is large.
-		toks = append(toks, actTok{start: int32(st), end: int32(end), rawEnd: int32(j), poss: poss})
-		t := &toks[len(toks)-1]
 		word := s[st:end]
-		if end <= scanned && marks&actMarkFold == 0 {
-			t.fold = word // plain lower-case ASCII: gazFold returns it as is
-		} else {
-			t.fold = actFold(word, folds)
+		// The token is built whole and appended once: it is large.
+		t := actTok{fold: word, start: int32(st), end: int32(end), rawEnd: int32(j), poss: poss}
+		if end > scanned || marks&actMarkFold != 0 {
+			// Not plain lower-case ASCII (for which gazFold returns the word).
+			t.fold, t.info = actFold(word, folds, g)
+			t.ownFold = t.fold != word
 		}
-		if gap := s[prevEnd:st]; gap == " " && !first {
+		gap := s[prevEnd:st]
+		if gap == " " && !first {
 			t.sep = sepSpace
 		} else {
 			t.sep, t.qOpen = actClassifySep(gap, first)
@@ -108,49 +116,75 @@ func actTokenizeCached(s string, toks []actTok, g *gazetteerData, folds map[stri
 			t.cap = false
 		}
 		if t.cap {
-			t.allCaps = actAllCaps(word)
+			if t.info != nil {
+				t.allCaps = t.info.allCaps
+			} else {
+				t.allCaps = actAllCaps(word)
+			}
 		}
-		first = false
-		prevEnd = j
-		i = j
-	}
-	// Closing quotes: a quotation mark right after a word.
-	for k := range toks {
-		e := int(toks[k].rawEnd)
+		// A closing quotation mark right after the word (past its
+		// sentence punctuation).
+		e := j
 		for e < len(s) && (s[e] == '.' || s[e] == ',' || s[e] == '!' || s[e] == '?') {
 			e++
 		}
 		if e < len(s) {
-			r, _ := utf8.DecodeRuneInString(s[e:])
-			toks[k].qClose = r == '”' || r == '"' || r == '’'
-		}
-	}
-	// Positions where a capital says nothing: the first word of the
-	// sentence or of a quotation, and after a colon or a dash.
-	startSeen := false
-	for k := range toks {
-		t := &toks[k]
-		if !startSeen {
-			if t.number {
-				continue
+			if c := s[e]; c < utf8.RuneSelf {
+				t.qClose = c == '"'
+			} else {
+				r, _ := utf8.DecodeRuneInString(s[e:])
+				t.qClose = r == '”' || r == '’'
 			}
-			t.initial, startSeen = true, true
-			continue
 		}
-		if t.qOpen {
+		// Positions where a capital says nothing: the first word of the
+		// sentence or of a quotation, and after a colon or a dash.
+		switch {
+		case !startSeen:
+			if !t.number {
+				t.initial, startSeen = true, true
+			}
+		case t.qOpen:
 			t.initial = true
-			continue
-		}
-		gap := s[toks[k-1].rawEnd:t.start]
-		if gap == " " {
-			continue
-		}
-		if strings.ContainsAny(gap, ":—") || strings.Contains(gap, " – ") || strings.Contains(gap, " - ") {
+		case gap == " ":
+		case actClauseGap(gap):
 			t.initial = true
 		}
+		toks = append(toks, t)
+		first = false
+		prevEnd = j
+		i = j
 	}
 	return toks
 }
+
+// actClauseGap: the gap before a word holds a colon or a dash that starts
+// a clause.
+func actClauseGap(gap string) bool {
+	// Most gaps (", ", ". ") hold neither a colon, a hyphen nor the first
+	// byte of a dash.
+	for i := 0; i < len(gap); i++ {
+		if c := gap[i]; c == ':' || c == '-' || c == 0xE2 {
+			return strings.ContainsAny(gap, ":—") || strings.Contains(gap, " – ") || strings.Contains(gap, " - ")
+		}
+	}
+	return false
+}
+
+// actLowerOrDigit marks the bytes a-z and 0-9.
+var actLowerOrDigit = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// actASCIIWord marks the ASCII bytes that are word characters.
+var actASCIIWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = actWordRune(rune(c))
+	}
+	return t
+}()
 
 // actAllCaps: w has two or more letters, all capitals.
 func actAllCaps(w string) bool {
@@ -179,22 +213,30 @@ func actAllCaps(w string) bool {
 	return letters >= 2 && upper == letters
 }
 
-// actFold is gazFold(w), looked up in cache when w needs folding.
-func actFold(w string, cache map[string]string) string {
+// actFold is gazFold(w) and, when cache and g are not nil and w needs
+// folding, its cached lookups (else nil).
+func actFold(w string, cache map[string]*actWordInfo, g *gazetteerData) (string, *actWordInfo) {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			if cache == nil {
-				return gazFold(w)
+			if cache == nil || g == nil {
+				return gazFold(w), nil
 			}
-			if f, ok := cache[w]; ok {
-				return f
+			if info, ok := cache[w]; ok {
+				return info.fold, info
 			}
-			f := gazFold(w)
-			cache[w] = f
-			return f
+			info := g.wordInfo(gazFold(w))
+			info.allCaps = actAllCaps(w)
+			cache[w] = info
+			return info.fold, info
 		}
 	}
-	return w
+	return w, nil
+}
+
+// actFoldOnly is the fold of actFold.
+func actFoldOnly(w string, cache map[string]*actWordInfo, g *gazetteerData) string {
+	f, _ := actFold(w, cache, g)
+	return f
 }
 
 func actRune(s string, i int) (rune, int) {
@@ -217,12 +259,15 @@ const (
 func actScanWord(s string, i int) (int, int) {
 	j, marks := i, 0
 	for j < len(s) {
+		// Most bytes are lower-case letters: one table look-up each.
+		for j < len(s) && actLowerOrDigit[s[j]] {
+			j++
+		}
+		if j == len(s) {
+			break
+		}
 		c := s[j]
 		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-				j++
-				continue
-			}
 			if 'A' <= c && c <= 'Z' {
 				marks |= actMarkFold
 				j++

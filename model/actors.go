@@ -92,17 +92,27 @@ func (ix *Index) scanActors() *actScanner {
 		// About one name per 60 bytes.
 		sc.cands = make([]actCand, 0, bytes/60+16)
 		// The words are kept for the topic scan, a chunk of sentences at
-		// a time (one worker gets all sentences as one chunk).
+		// a time (one worker gets all sentences as one chunk). The chunks
+		// of the range share one array, about one word per five bytes:
+		// one allocation, sized by the text rather than by the largest
+		// chunk.
+		words := make([]actTokLite, 0, bytes/5+64)
 		for clo := lo; clo < hi; clo += actScanChunk {
 			chi := min(clo+actScanChunk, hi)
+			if cap(words)-len(words) < sc.keptHint {
+				// Short of room for a chunk like the largest so far: a new
+				// array for the rest, so that growing copies no earlier chunk.
+				words = make([]actTokLite, 0, sc.keptHint*((hi-clo)/actScanChunk+1))
+			}
+			base := len(words)
 			kw := &actKeptWords{at: make([]int32, 0, chi-clo)}
-			kw.words = make([]actTokLite, 0, sc.keptHint)
 			kw.folds = make([]string, 0, sc.foldsHint)
 			for si := clo; si < chi; si++ {
 				text := ix.Sentences[si].Text
 				sc.scanSentence(si, text)
-				kw.keep(text, sc.toks)
+				words = kw.keep(words, base, text, sc.toks)
 			}
+			kw.words = words[base:len(words):len(words)]
 			sc.keptHint = max(sc.keptHint, len(kw.words))
 			sc.foldsHint = max(sc.foldsHint, len(kw.folds))
 			ix.actWords[clo/actScanChunk] = kw
@@ -148,12 +158,13 @@ const (
 	actLiteInitial
 )
 
-// keep adds the words of one sentence.
-func (kw *actKeptWords) keep(text string, toks []actTok) {
+// keep appends the words of one sentence to words, where the chunk's
+// words start at base, and returns it.
+func (kw *actKeptWords) keep(words []actTokLite, base int, text string, toks []actTok) []actTokLite {
 	for i := range toks {
 		t := &toks[i]
 		l := actTokLite{start: t.start, end: t.end, fold: -1, flags: uint8(t.sep)}
-		if t.fold != text[t.start:t.end] {
+		if t.ownFold {
 			l.fold = int32(len(kw.folds))
 			kw.folds = append(kw.folds, t.fold)
 		}
@@ -169,55 +180,54 @@ func (kw *actKeptWords) keep(text string, toks []actTok) {
 		if t.initial {
 			l.flags |= actLiteInitial
 		}
-		kw.words = append(kw.words, l)
+		words = append(words, l)
 	}
-	kw.at = append(kw.at, int32(len(kw.words)))
-}
-
-// keptWords appends to buf the words of sentence si as the actor scan
-// read them, with the fields the topic scan reads, or returns nil when
-// none are kept.
-func (ix *Index) keptWords(si int, buf []actTok) []actTok {
-	c := si / actScanChunk
-	if c >= len(ix.actWords) || ix.actWords[c] == nil {
-		return nil
-	}
-	kw := ix.actWords[c]
-	k := si % actScanChunk
-	from := int32(0)
-	if k > 0 {
-		from = kw.at[k-1]
-	}
-	text := ix.Sentences[si].Text
-	for _, l := range kw.words[from:kw.at[k]] {
-		t := actTok{
-			start: l.start, end: l.end, sep: actSep(l.flags & 3),
-			cap: l.flags&actLiteCap != 0, allCaps: l.flags&actLiteAllCaps != 0,
-			number: l.flags&actLiteNumber != 0, initial: l.flags&actLiteInitial != 0,
-		}
-		if l.fold < 0 {
-			t.fold = text[l.start:l.end]
-		} else {
-			t.fold = kw.folds[l.fold]
-		}
-		buf = append(buf, t)
-	}
-	return buf
+	kw.at = append(kw.at, int32(len(words)-base))
+	return words
 }
 
 // markLower fills sc.lower from every sentence's words (ix.actWords). Most lower-case
 // words are no name's word: a bit set of the names' words' hashes, small
-// enough to stay in cache, turns most of them away before the map.
+// enough to stay in cache, turns most of them away before the map. A bit
+// is cleared once all its words are found in lower case, so that a common
+// word ("police") goes to the map only until it is first seen.
 func (sc *actScanner) markLower(ix *Index) {
 	sc.lower = make(map[string]bool, len(sc.cands)/2+64)
 	const bloomBits = 1 << 18
 	bloom := make([]uint64, bloomBits/64)
+	// Words of each bit not yet seen in lower case; a count that reaches
+	// 255 stays there and its bit set.
+	pending := make([]uint8, bloomBits)
 	seed := maphash.MakeSeed()
+	// Only the words resolve can ask about go in (commonWord and
+	// plausibleSingle, on the first word of a candidate once resolve has
+	// dropped words from its front): never a gazetteer hit's, a weak or
+	// quoted name's, nor a common word's (those are answered before
+	// sc.lower is asked, and "of", "the" are among them: left out, they
+	// stop at the bit set). resolve drops words other than common ones
+	// only at a sentence start (c.initial), so elsewhere only the first
+	// word that is not common can be asked about.
 	for i := range sc.cands {
-		for _, t := range sc.cands[i].toks {
-			sc.lower[t.fold] = false
-			h := maphash.String(seed, t.fold) % bloomBits
-			bloom[h/64] |= 1 << (h % 64)
+		c := &sc.cands[i]
+		if c.gaz >= 0 || c.weak || c.quoted && len(c.toks) > 1 {
+			continue
+		}
+		for k := range c.toks {
+			t := &c.toks[k]
+			if sc.g.nameIs(t, actWNonname) {
+				continue
+			}
+			if _, ok := sc.lower[t.fold]; !ok {
+				sc.lower[t.fold] = false
+				h := maphash.String(seed, t.fold) % bloomBits
+				bloom[h/64] |= 1 << (h % 64)
+				if pending[h] < 255 {
+					pending[h]++
+				}
+			}
+			if !c.initial {
+				break
+			}
 		}
 	}
 	for c, kw := range ix.actWords {
@@ -238,6 +248,11 @@ func (sc *actScanner) markLower(ix *Index) {
 				}
 				if seen, ok := sc.lower[fold]; ok && !seen {
 					sc.lower[fold] = true
+					if pending[h] < 255 {
+						if pending[h]--; pending[h] == 0 {
+							bloom[h/64] &^= 1 << (h % 64)
+						}
+					}
 				}
 			}
 			si, from = si+1, to
@@ -272,47 +287,60 @@ func (r *actResolver) build() {
 	}
 	// Hits in text order: actors' spans and the per-sentence lookup follow it.
 	order := r.textOrder()
-	byEnt := make([][]int, len(r.ents))
+	keptOrder := make([]int32, 0, len(order))
+	perEnt := make([]int, len(r.ents))
 	for _, oi := range order {
-		i := int(oi)
-		h := &r.hits[i]
+		h := &r.hits[oi]
 		if drop[h.ent] {
 			continue
 		}
 		if o := outlets[r.article(h.sent)]; o != "" && len(h.surface) >= len(o) && len(h.surface) <= 2*len(o)+2 && strings.ReplaceAll(gazFold(h.surface), " ", "") == o {
 			continue
 		}
-		byEnt[h.ent] = append(byEnt[h.ent], i)
+		keptOrder = append(keptOrder, oi)
+		perEnt[h.ent]++
 	}
-	var actors []*Actor
-	actorEnt := map[*Actor]int{}
+	// Each entity's hits, in text order, cut from one array.
+	byEnt := make([][]int, len(r.ents))
+	all := make([]int, len(keptOrder))
+	for e, n := range perEnt {
+		byEnt[e], all = all[:0:n], all[n:]
+	}
+	for _, oi := range keptOrder {
+		e := r.hits[oi].ent
+		byEnt[e] = append(byEnt[e], int(oi))
+	}
+	type ranked struct {
+		a               *Actor
+		total, was, ent int
+	}
+	var rank []ranked
 	for e, hits := range byEnt {
 		if len(hits) == 0 {
 			continue
 		}
 		a := r.actor(e, hits)
-		actors = append(actors, a)
-		actorEnt[a] = e
+		rank = append(rank, ranked{a, actTotal(a), len(rank), e})
 	}
-	type ranked struct {
-		a     *Actor
-		total int
+	var actors []*Actor // nil when there are none, as before
+	if len(rank) > 0 {
+		actors = make([]*Actor, len(rank))
 	}
-	rank := make([]ranked, len(actors))
-	for i, a := range actors {
-		rank[i] = ranked{a, actTotal(a)}
-	}
-	slices.SortStableFunc(rank, func(x, y ranked) int {
+	// Ties keep their order (a stable sort, made by the index: faster).
+	slices.SortFunc(rank, func(x, y ranked) int {
 		if x.total != y.total {
 			return y.total - x.total
 		}
-		return strings.Compare(x.a.Name, y.a.Name)
+		if c := strings.Compare(x.a.Name, y.a.Name); c != 0 {
+			return c
+		}
+		return x.was - y.was
 	})
 	for i := range rank {
 		actors[i] = rank[i].a
 	}
-	ids := slugger{}
-	ix.actorByName = map[string]int{}
+	ids := make(slugger, len(actors))
+	ix.actorByName = make(map[string]int, 2*len(actors))
 	for i, a := range actors {
 		a.ID = ids.unique(a.Name)
 		for k := -1; k < len(a.Aliases); k++ {
@@ -329,34 +357,19 @@ func (r *actResolver) build() {
 	ix.Actors = actors
 	// The per-sentence lookup, straight from the ordered hits.
 	entActor := make([]int, len(r.ents))
-	for i, a := range actors {
-		entActor[actorEnt[a]] = i
+	for i := range rank {
+		entActor[rank[i].ent] = i
 	}
-	ix.actorRefs = make([]ActorRef, 0, len(r.hits))
+	// keptOrder is in text order, so sentence by sentence.
+	ix.actorRefs = make([]ActorRef, len(keptOrder))
 	ix.actorRefStart = make([]int32, len(ix.Sentences)+1)
-	for _, hits := range byEnt {
-		for _, hi := range hits {
-			ix.actorRefStart[r.hits[hi].sent+1]++
-		}
+	for k, hi := range keptOrder {
+		h := &r.hits[hi]
+		ix.actorRefStart[h.sent+1]++
+		ix.actorRefs[k] = ActorRef{Actor: entActor[h.ent], Start: int(h.start), End: int(h.end), Role: h.role}
 	}
 	for s := 1; s < len(ix.actorRefStart); s++ {
 		ix.actorRefStart[s] += ix.actorRefStart[s-1]
-	}
-	ix.actorRefs = ix.actorRefs[:ix.actorRefStart[len(ix.Sentences)]]
-	fill := append([]int32(nil), ix.actorRefStart[:len(ix.Sentences)]...)
-	kept := make([]bool, len(r.hits))
-	for _, hits := range byEnt {
-		for _, hi := range hits {
-			kept[hi] = true
-		}
-	}
-	for _, hi := range order {
-		if !kept[hi] {
-			continue
-		}
-		h := &r.hits[hi]
-		ix.actorRefs[fill[h.sent]] = ActorRef{Actor: entActor[h.ent], Start: int(h.start), End: int(h.end), Role: h.role}
-		fill[h.sent]++
 	}
 }
 
@@ -514,7 +527,7 @@ func actBestSurface(surfaces map[string]int, fullFirst bool) string {
 		if fullFirst && !strings.Contains(s, " ") {
 			n -= 1 << 20
 		}
-		if strings.ToUpper(s) == s && strings.ContainsAny(s, " ") {
+		if strings.IndexByte(s, ' ') >= 0 && actUpperCase(s) {
 			n -= 1 << 10 // "DONALD TRUMP" only when nothing else is written
 		}
 		if n > bestN || n == bestN && (len(s) > len(best) || len(s) == len(best) && s < best) {
@@ -522,6 +535,18 @@ func actBestSurface(surfaces map[string]int, fullFirst bool) string {
 		}
 	}
 	return best
+}
+
+// actUpperCase is strings.ToUpper(s) == s, without a copy for ASCII.
+func actUpperCase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return strings.ToUpper(s) == s
+		} else if 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func actContains(list []string, s string) bool {
@@ -552,8 +577,10 @@ func actBylineNames(byline string) []string {
 // actSlug is an ID made of the name: "Vladimir Putin" -> "vladimir-putin".
 func actSlug(name string) string {
 	var b strings.Builder
+	f := gazFold(name)
+	b.Grow(len(f)) // a slug is never longer than the fold
 	dash := false
-	for _, r := range gazFold(name) {
+	for _, r := range f {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)
 			dash = false

@@ -57,6 +57,9 @@ type gazPhrase struct {
 	entry   int
 	form    gazForm
 	surface string // spelling as listed, used for all-caps text
+	// acronym is actAcronym(surface); capsOnly: an acronym without
+	// periods ("US"), a name only when written in capitals.
+	acronym, capsOnly bool
 }
 
 // gazetteerData is the parsed data directory.
@@ -81,6 +84,9 @@ type gazetteerData struct {
 	// nick lists for a given name the groups of its forms ("jim" -> the
 	// group of "james"); a name may be in several ("harry", "pat").
 	nick map[string][]int
+	// wordFlags says for each word of the lists above which lists hold it
+	// (actor_words.go): one lookup answers for all.
+	wordFlags map[string]actWordFlags
 }
 
 var (
@@ -134,6 +140,7 @@ func loadGazetteer() *gazetteerData {
 			sortPhrasesLongestFirst(list)
 			g.phrases[k] = list
 		}
+		g.indexWordFlags()
 		gaz = g
 	})
 	return gaz
@@ -234,7 +241,11 @@ func (g *gazetteerData) addForm(id int, surface string, form gazForm, seen map[s
 		return
 	}
 	seen[key] = true
-	g.phrases[folded[0]] = append(g.phrases[folded[0]], gazPhrase{toks: folded, key: key, entry: id, form: form, surface: surface})
+	acronym := actAcronym(surface)
+	g.phrases[folded[0]] = append(g.phrases[folded[0]], gazPhrase{
+		toks: folded, key: key, entry: id, form: form, surface: surface,
+		acronym: acronym, capsOnly: acronym && !strings.Contains(surface, "."),
+	})
 }
 
 func sortPhrasesLongestFirst(list []gazPhrase) {

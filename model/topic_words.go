@@ -150,7 +150,7 @@ func (b *topicBuilder) sentenceWords(w *topicWorker, si int) {
 		kw = &w.own
 		kw.at, kw.words, kw.folds = kw.at[:0], kw.words[:0], kw.folds[:0]
 		w.toks = actTokenize(text, w.toks[:0], b.g)
-		kw.keep(text, w.toks)
+		kw.words = kw.keep(kw.words, 0, text, w.toks)
 		to = kw.at[0]
 	}
 	w.lite = kw.words[from:to]
