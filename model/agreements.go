@@ -1,9 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,9 +35,11 @@ func (ix *Index) findAgreements() {
 	copied := agrCopiedArticles(ix)
 
 	// Block each claim on its rarest lemmas.
-	blocks := newConfBlocks[lemmaID]()
+	// About as many rare lemmas as claims, agrKeysPerClaim per claim.
+	blocks := newConfBlocksSized[lemmaID](len(ix.claimDetails), agrKeysPerClaim*len(ix.claimDetails))
 	var rare []lemmaID
-	for ci, d := range ix.claimDetails {
+	for ci := range ix.claimDetails {
+		d := &ix.claimDetails[ci] // a pointer: a claimDetail is 13 slices
 		if len(d.lemmas) < agrMinLemmas {
 			continue
 		}
@@ -50,9 +52,15 @@ func (ix *Index) findAgreements() {
 	linked := make([]bool, len(ix.Claims))
 	links := map[int]int{} // near-copy links of each claim
 	conflicting := agrConflicting(ix)
-	skip := func(x, y int) bool { return conflicting[agrPairKey(x, y)] }
-	blocks.pairs(func(x, y int) {
-		if f.sameArticle(x, y) || !f.comparable(x, y) || skip(x, y) {
+	// Few claims stand in a conflict: a flag per claim spares most pairs
+	// the map look-up.
+	inConflict := make([]bool, len(ix.Claims))
+	for k := range conflicting {
+		inConflict[k>>32], inConflict[uint32(k)] = true, true
+	}
+	skip := func(x, y int) bool { return inConflict[x] && inConflict[y] && conflicting[agrPairKey(x, y)] }
+	blocks.storyPairs(f.claimStory, func(x, y int) {
+		if f.sameArticle(x, y) || skip(x, y) {
 			return
 		}
 		cos := f.sentCosineFrom(x, y)
@@ -74,11 +82,12 @@ func (ix *Index) findAgreements() {
 		frameBase[ci+1] = frameBase[ci] + len(frs)
 	}
 	fuf := newAgrUnion(frameBase[len(frames)])
-	degree := map[agrFrameID]int{}
+	degree := make([]int, frameBase[len(frames)]) // links per frame, at frameBase[claim]+frame
 	f.frameLinks(frames, skip, func(a, b agrFrameID) {
-		fuf.union(frameBase[a.claim]+a.frame, frameBase[b.claim]+b.frame)
-		degree[a]++
-		degree[b]++
+		x, y := frameBase[a.claim]+a.frame, frameBase[b.claim]+b.frame
+		fuf.union(x, y)
+		degree[x]++
+		degree[y]++
 	})
 
 	// The groups: frame groups first, then sentence groups that no frame
@@ -91,7 +100,7 @@ func (ix *Index) findAgreements() {
 	for ci, frs := range frames {
 		for fi := range frs {
 			id := agrFrameID{ci, fi}
-			if degree[id] == 0 {
+			if degree[frameBase[ci]+fi] == 0 {
 				continue
 			}
 			r := fuf.find(frameBase[ci] + fi)
@@ -159,7 +168,7 @@ func (ix *Index) findAgreements() {
 		if groupFrames[gi] != nil {
 			score = map[int]int{}
 			for _, id := range groupFrames[gi] {
-				score[id.claim] += degree[id]
+				score[id.claim] += degree[frameBase[id.claim]+id.frame]
 			}
 			for c := range score {
 				score[c] += 2 * links[c]
@@ -180,6 +189,8 @@ func (ix *Index) findAgreements() {
 				best[a] = c
 			}
 		}
+		g.Claims = make([]ClaimRef, 0, len(order))
+		sentences = make([]string, 0, len(order))
 		for _, a := range order {
 			c := best[a]
 			g.Claims = append(g.Claims, ClaimRef{Claim: c, Sentence: ix.Claims[c].Sentence})
@@ -196,21 +207,23 @@ func (ix *Index) findAgreements() {
 			}
 		}
 		if groupFrames[gi] != nil && !copies {
-			g.Summary = f.frameSummary(g, groupFrames[gi], frames, degree)
+			g.Summary = f.frameSummary(g, groupFrames[gi], frames, func(id agrFrameID) int { return degree[frameBase[id.claim]+id.frame] })
 		}
 		if g.Summary == "" {
 			g.Summary = f.agreementSummary(g)
 		}
 		out = append(out, g)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Independent != out[j].Independent {
-			return out[i].Independent > out[j].Independent
+	// Most independent sources first, then most claims, then by key
+	// (stable: equal keys keep the order of groups).
+	slices.SortStableFunc(out, func(a, b Agreement) int {
+		if a.Independent != b.Independent {
+			return cmp.Compare(b.Independent, a.Independent)
 		}
-		if len(out[i].Claims) != len(out[j].Claims) {
-			return len(out[i].Claims) > len(out[j].Claims)
+		if len(a.Claims) != len(b.Claims) {
+			return cmp.Compare(len(b.Claims), len(a.Claims))
 		}
-		return out[i].Key < out[j].Key
+		return strings.Compare(a.Key, b.Key)
 	})
 	for i := range out {
 		out[i].ID = "g" + itoa(i+1)
@@ -290,9 +303,7 @@ func agrContradict(a, b *Claim, da, db *claimDetail) bool {
 	}
 	for _, x := range a.Quantities {
 		for _, y := range b.Quantities {
-			dx, _ := quantityDim(x)
-			dy, _ := quantityDim(y)
-			if dx == dy && quantitiesDisjoint(x, y) {
+			if agrSameDim(x, y) && quantitiesDisjoint(x, y) {
 				return true
 			}
 		}
@@ -308,18 +319,50 @@ func agrContradict(a, b *Claim, da, db *claimDetail) bool {
 	return false
 }
 
+// agrSameDim tells whether quantityDim gives x and y one dimension,
+// without making the "count:" string of each (the pair loops ask it for
+// every pair of figures).
+func agrSameDim(x, y Quantity) bool {
+	ux, kx := qUnitCanon[x.Unit]
+	uy, ky := qUnitCanon[y.Unit]
+	switch {
+	case kx && ky:
+		return ux.dim == uy.dim
+	case !kx && !ky:
+		return x.Unit == y.Unit // "number" for both, or one "count:" unit
+	case kx:
+		return agrDimIs(ux.dim, y.Unit)
+	default:
+		return agrDimIs(uy.dim, x.Unit)
+	}
+}
+
+// agrDimIs tells whether dim is quantityDim's dimension of a unit that
+// units.tsv does not know.
+func agrDimIs(dim, unit string) bool {
+	if unit == "" {
+		return dim == "number"
+	}
+	return len(dim) == len("count:")+len(unit) && strings.HasPrefix(dim, "count:") && dim[len("count:"):] == unit
+}
+
 // agreementSummary: the most representative sentence (the one most like
 // the others), shortened, with the sources that make the claim.
 func (f *confFinder) agreementSummary(g Agreement) string {
+	// The cosine is symmetric (the same shared lemmas, added in the same
+	// order): each pair is computed once and added to both sums. Each sum
+	// still adds its terms with j ascending, so it is the same float.
+	scores := make([]float64, len(g.Claims))
+	for i, x := range g.Claims {
+		for j := i + 1; j < len(g.Claims); j++ {
+			c := f.sentCosineFrom(x.Claim, g.Claims[j].Claim)
+			scores[i] += c
+			scores[j] += c
+		}
+	}
 	best, bestScore := 0, -1.0
 	for i, x := range g.Claims {
-		score := 0.0
-		for j, y := range g.Claims {
-			if i != j {
-				c := f.sentCosineFrom(x.Claim, y.Claim)
-				score += c
-			}
-		}
+		score := scores[i]
 		// Prefer running text to headlines at equal likeness.
 		if !f.ix.Sentences[x.Sentence].Headline {
 			score += 0.01
@@ -408,29 +451,31 @@ func agrWordHashes(out []uint64, text string) []uint64 {
 	h := uint64(offset)
 	in := false
 	for i := 0; i < len(text); {
-		// Bytes below 0x80 are their own runes; others are decoded as
-		// range would (an invalid byte is utf8.RuneError, one byte long).
-		r := rune(text[i])
-		if r < utf8.RuneSelf {
+		// Bytes below 0x80 are their own runes (keyASCII lower-cases
+		// letters and digits); others are decoded as range would (an
+		// invalid byte is utf8.RuneError, one byte long).
+		if c := text[i]; c < utf8.RuneSelf {
 			i++
-		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(text[i:])
-			i += n
-		}
-		if r == '\'' || r == '’' {
-			continue
-		}
-		if r < 128 {
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-				h = (h ^ uint64(r)) * prime
+			if k := keyASCII[c]; k != 0 {
+				h = (h ^ uint64(k)) * prime
 				in = true
 				continue
 			}
-		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if c == '\'' {
+				continue
+			}
+			if in {
+				out = append(out, h)
+				h, in = offset, false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if r == '’' {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			h = (h ^ uint64(unicode.ToLower(r))) * prime
 			in = true
 			continue

@@ -130,3 +130,21 @@ func TestAgreementNotOnWhatMayBe(t *testing.T) {
 		t.Errorf("could collapse / collapsed is no agreement: %q", g.Summary)
 	}
 }
+
+// agrSameDim must answer as comparing quantityDim's dimensions would.
+func TestAgrSameDimMatchesQuantityDim(t *testing.T) {
+	units := []string{"", "person", "vote", "count:person", "number"}
+	for u := range qUnitCanon {
+		units = append(units, u)
+	}
+	for _, x := range units {
+		for _, y := range units {
+			qx, qy := Quantity{Unit: x}, Quantity{Unit: y}
+			dx, _ := quantityDim(qx)
+			dy, _ := quantityDim(qy)
+			if got := agrSameDim(qx, qy); got != (dx == dy) {
+				t.Errorf("agrSameDim(%q, %q) = %v, dims %q and %q", x, y, got, dx, dy)
+			}
+		}
+	}
+}

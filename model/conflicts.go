@@ -24,6 +24,7 @@ type confCandidate struct {
 	score    float64
 	what     string        // what the sources disagree on: "duration of the talks"
 	whatFn   func() string // computes what, once per merged conflict
+	whyFn    func() string // computes why, once per merged conflict
 	why      string
 	a, b     []confSide
 	merge    string // candidates with one merge key are one conflict
@@ -50,8 +51,9 @@ type confFinder struct {
 	// read them for every pair they try.
 	claimArt, claimStory []int32
 	sentNorms            []float64
-	// mark flags the lemmas of claim marked (sentCosineFrom).
-	mark   []bool
+	// markW holds the squared weight of each lemma of claim marked, 0 for
+	// the others (sentCosineFrom).
+	markW  []float64
 	marked int
 }
 
@@ -103,25 +105,26 @@ func (f *confFinder) sentCosineFrom(x, y int) float64 {
 	if wa == 0 || wb == 0 {
 		return 0
 	}
-	if f.mark == nil || f.marked != x {
-		if f.mark == nil {
-			f.mark = make([]bool, len(f.lx.vocab))
+	if f.markW == nil || f.marked != x {
+		if f.markW == nil {
+			f.markW = make([]float64, len(f.lx.vocab))
 		} else {
 			for _, l := range f.ix.claimDetails[f.marked].lemmas {
-				f.mark[l] = false
+				f.markW[l] = 0
 			}
 		}
 		for _, l := range f.ix.claimDetails[x].lemmas {
-			f.mark[l] = true
+			w := f.weight(l)
+			f.markW[l] = w * w
 		}
 		f.marked = x
 	}
+	// A lemma x lacks adds 0, which leaves the sum as it was: the same
+	// sum as adding the shared lemmas alone, without a branch or a second
+	// look-up per lemma.
 	var cos float64
 	for _, l := range f.ix.claimDetails[y].lemmas {
-		if f.mark[l] {
-			w := f.weight(l)
-			cos += w * w
-		}
+		cos += f.markW[l]
 	}
 	return cos / math.Sqrt(wa*wb)
 }
@@ -206,6 +209,27 @@ func (f *confFinder) overlap(a, b []lemmaID) (cos, shared float64) {
 	return cos / math.Sqrt(wa*wb), shared
 }
 
+// sharedWeight is overlap's shared weight alone (the same matches, added
+// in the same order), for callers that do not need the cosine: weights
+// are at least 0.5, so overlap's zero-norm case is the empty set, which
+// shares nothing here too.
+func (f *confFinder) sharedWeight(a, b []lemmaID) (shared float64) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			shared += f.weight(a[i])
+			i++
+			j++
+		}
+	}
+	return shared
+}
+
 func (f *confFinder) article(claim int) *Article {
 	return f.ix.Articles[f.ix.Sentences[f.ix.Claims[claim].Sentence].Article]
 }
@@ -214,6 +238,16 @@ func (f *confFinder) article(claim int) *Article {
 func (f *confFinder) comparable(a, b int) bool {
 	sa, sb := f.claimStory[a], f.claimStory[b]
 	return sa == sb || sa < 0 || sb < 0
+}
+
+// storiesOf is the story of each of n blocking entries, entry i being a
+// part of claim claimOf(i) (for confBlocks.storyPairs).
+func (f *confFinder) storiesOf(n int, claimOf func(i int) int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = f.claimStory[claimOf(i)]
+	}
+	return out
 }
 
 func (f *confFinder) sameSentenceText(a, b int) bool {
@@ -233,13 +267,25 @@ type confBlocks[K comparable] struct {
 	last    []int32 // key -> the entry last added under it
 	size    []int32 // key -> how many entries it holds
 	adds    []confBlockAdd
-	entries int // 1 + the largest entry added
+	entries int  // 1 + the largest entry added
+	unorder bool // an entry was added after a larger one
 }
 
 type confBlockAdd struct{ entry, key int32 }
 
 func newConfBlocks[K comparable]() *confBlocks[K] {
 	return &confBlocks[K]{idx: map[K]int32{}}
+}
+
+// newConfBlocksSized is newConfBlocks for about keys keys and adds
+// entries under them: growing the map and the lists step by step costs
+// more than the look-ups.
+func newConfBlocksSized[K comparable](keys, adds int) *confBlocks[K] {
+	return &confBlocks[K]{
+		idx:  make(map[K]int32, keys),
+		last: make([]int32, 0, keys), size: make([]int32, 0, keys),
+		adds: make([]confBlockAdd, 0, adds),
+	}
 }
 
 func (c *confBlocks[K]) add(k K, entry int) {
@@ -256,13 +302,21 @@ func (c *confBlocks[K]) add(k K, entry int) {
 	c.last[b] = int32(entry)
 	c.size[b]++
 	c.adds = append(c.adds, confBlockAdd{int32(entry), b})
+	c.unorder = c.unorder || entry+1 < c.entries
 	c.entries = max(c.entries, entry+1)
 }
 
 // pairs calls fn(x, y), x < y, once for every pair of entries that share
 // a key, in a fixed order: entries in order, each one's keys in the order
 // they were added, each key's entries in the order they were added.
-func (c *confBlocks[K]) pairs(fn func(x, y int)) {
+func (c *confBlocks[K]) pairs(fn func(x, y int)) { c.storyPairs(nil, fn) }
+
+// storyPairs is pairs without the pairs of entries on different stories
+// (story[e] is entry e's story, negative for none), which every detector
+// drops first (confFinder.comparable): most pairs of a multi-story corpus
+// are such, and testing them here spares a call and the look-ups of the
+// detector. The pairs left come in the order pairs gives them.
+func (c *confBlocks[K]) storyPairs(story []int32, fn func(x, y int)) {
 	// Key -> entries and entry -> keys, both in the order of adds.
 	keyAt := make([]int32, len(c.size)+1)
 	for b, n := range c.size {
@@ -277,34 +331,73 @@ func (c *confBlocks[K]) pairs(fn func(x, y int)) {
 	}
 	lists := make([]int32, len(c.adds))
 	of := make([]int32, len(c.adds))
+	// Where each entry stands in the list of each of its keys: entries
+	// added in order make every list ascending, so the entries after x in
+	// a list are the ones greater than x.
+	at := make([]int32, len(c.adds))
 	keyFill := append([]int32(nil), keyAt[:len(c.size)]...)
 	entFill := append([]int32(nil), entAt[:c.entries]...)
 	for _, a := range c.adds {
 		lists[keyFill[a.key]] = a.entry
 		keyFill[a.key]++
 		of[entFill[a.entry]] = a.key
+		at[entFill[a.entry]] = keyFill[a.key] // one past its place
 		entFill[a.entry]++
+	}
+	// The story of each entry of lists, read in the same sequence.
+	var listStory []int32
+	if story != nil {
+		listStory = make([]int32, len(lists))
+		for i, y := range lists {
+			listStory[i] = story[y]
+		}
 	}
 	stamp := make([]int32, c.entries)
 	for i := range stamp {
 		stamp[i] = -1
 	}
 	for x := range c.entries {
-		for _, b := range of[entAt[x]:entAt[x+1]] {
+		sx := int32(-1)
+		if story != nil {
+			sx = story[x]
+		}
+		for k := entAt[x]; k < entAt[x+1]; k++ {
+			b := of[k]
 			if c.size[b] > confMaxBucket {
 				continue
 			}
-			for _, y := range lists[keyAt[b]:keyAt[b+1]] {
-				if int(y) > x && stamp[y] != int32(x) {
-					stamp[y] = int32(x)
-					fn(x, int(y))
+			from := keyAt[b]
+			if !c.unorder {
+				from = at[k]
+			}
+			for i := from; i < keyAt[b+1]; i++ {
+				y := lists[i]
+				if int(y) <= x || stamp[y] == int32(x) {
+					continue
 				}
+				if sx >= 0 {
+					if sy := listStory[i]; sy >= 0 && sy != sx {
+						continue
+					}
+				}
+				stamp[y] = int32(x)
+				fn(x, int(y))
 			}
 		}
 	}
 }
 
 // --- numbers ---------------------------------------------------------------
+
+// numericAligned: the words next to two figures are alike and their
+// contexts share enough (the near-paraphrase case of numeric).
+func (f *confFinder) numericAligned(a, b *confQty) bool {
+	frame, _ := f.overlap(a.frame, b.frame)
+	if frame < 0.5 {
+		return false
+	}
+	return f.sharedWeight(a.ctx, b.ctx) >= 3
+}
 
 type confQty struct {
 	claim int
@@ -331,8 +424,9 @@ func (f *confFinder) numeric() {
 		l   lemmaID
 	}
 	blocks := newConfBlocks[qkey]()
-	for ci, d := range f.ix.claimDetails {
-		c := f.ix.Claims[ci]
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci] // a pointer: a claimDetail is 13 slices
+		c := &f.ix.Claims[ci]
 		for qi, q := range c.Quantities {
 			dim, _ := quantityDim(q)
 			if dim == "number" {
@@ -358,7 +452,7 @@ func (f *confFinder) numeric() {
 			}
 		}
 	}
-	blocks.pairs(func(x, y int) {
+	blocks.storyPairs(f.storiesOf(len(qs), func(i int) int { return qs[i].claim }), func(x, y int) {
 		// Pointers: copies would escape to the heap (whatFn keeps them)
 		// for every pair tried, not only for the candidates.
 		a, b := &qs[x], &qs[y]
@@ -372,9 +466,6 @@ func (f *confFinder) numeric() {
 		if (a.modal == "") == (b.modal == "") && (a.modal != "" || !quantitiesDisjoint(a.q, b.q)) {
 			return
 		}
-		_, shared := f.overlap(a.ctx, b.ctx)
-		frame, _ := f.overlap(a.frame, b.frame)
-		sent, _ := f.sentOverlap(a.claim, b.claim)
 		crossSource := f.article(a.claim) != f.article(b.claim)
 		// Three ways two figures can be about one thing:
 		//   the length in minutes to weeks of the event the sentences
@@ -383,16 +474,24 @@ func (f *confFinder) numeric() {
 		//   a toll of an event next to the figure ("killed 38" /
 		//   "40 dead"), in sentences that are alike;
 		//   anything else only in near-paraphrases from two sources.
+		// The overlaps are worked out only when a case needs them: the
+		// two last ways are for two sources only.
 		strong, align := false, 0.0
 		switch {
 		case a.event && b.event && f.shareEvent(a.ctx, b.ctx):
 			strong, align = true, 0.85
-		case strings.HasPrefix(a.dim, "count:") && f.shareEvent(a.frame, b.frame) && crossSource && sent >= 0.4:
-			strong, align = true, 0.6+0.3*sent
-		case crossSource && frame >= 0.5 && shared >= 3 && sent >= 0.5 && confSamePeople(f.ix.claimDetails[a.claim].persons, f.ix.claimDetails[b.claim].persons):
-			strong, align = true, 0.5+0.3*sent
-		default:
+		case !crossSource:
 			return
+		default:
+			sent, _ := f.sentOverlap(a.claim, b.claim)
+			switch {
+			case strings.HasPrefix(a.dim, "count:") && f.shareEvent(a.frame, b.frame) && sent >= 0.4:
+				strong, align = true, 0.6+0.3*sent
+			case sent >= 0.5 && f.numericAligned(a, b) && confSamePeople(f.ix.claimDetails[a.claim].persons, f.ix.claimDetails[b.claim].persons):
+				strong, align = true, 0.5+0.3*sent
+			default:
+				return
+			}
 		}
 		if confTimesDiffer(f.ix.Claims[a.claim].Times, f.ix.Claims[b.claim].Times) {
 			return // figures for different times: a toll that grew, a later season
@@ -435,7 +534,11 @@ func (f *confFinder) numeric() {
 				return
 			}
 			cand.severity = SeverityHard
-			cand.why = fmt.Sprintf("%s and %s cannot both be true", confIntervalWords(a.q), confIntervalWords(b.q))
+			// Made only for the candidate a merged conflict keeps: a
+			// corpus of many figures gives many candidates per conflict.
+			cand.whyFn = func() string {
+				return fmt.Sprintf("%s and %s cannot both be true", confIntervalWords(a.q), confIntervalWords(b.q))
+			}
 			// Exactly the bound the other hedge excludes ("nearly 3" vs "3"),
 			// or counts reported on different days, can be rounding or news
 			// that moved on.
@@ -655,7 +758,8 @@ type confRole struct {
 func (f *confFinder) roles() {
 	byKey := map[string][]confRole{}
 	var keys []string
-	for ci, d := range f.ix.claimDetails {
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci]
 		for _, r := range d.roles {
 			if r.role.base == "" {
 				continue
@@ -827,7 +931,8 @@ type confStance struct {
 func (f *confFinder) stances() {
 	var ss []confStance
 	blocks := newConfBlocks[string]()
-	for ci, d := range f.ix.claimDetails {
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci]
 		for _, st := range d.stances {
 			id := len(ss)
 			ss = append(ss, confStance{ci, st})
@@ -836,7 +941,7 @@ func (f *confFinder) stances() {
 			}
 		}
 	}
-	blocks.pairs(func(x, y int) {
+	blocks.storyPairs(f.storiesOf(len(ss), func(i int) int { return ss[i].claim }), func(x, y int) {
 		a, b := ss[x], ss[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -953,8 +1058,9 @@ func (f *confFinder) negations() {
 	ps := make([]confPred, 0, n) // sized once: the entries are large
 	// Keys are subject and verb: a pair, not a string made per predicate.
 	type negKey struct{ subject, verb string }
-	blocks := newConfBlocks[negKey]()
-	for ci, d := range f.ix.claimDetails {
+	blocks := newConfBlocksSized[negKey](n, n) // one key per predicate at most
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci]
 		for _, p := range d.preds {
 			if p.modal != "" {
 				continue
@@ -964,7 +1070,7 @@ func (f *confFinder) negations() {
 			blocks.add(negKey{p.subject, p.verb}, id)
 		}
 	}
-	blocks.pairs(func(x, y int) {
+	blocks.storyPairs(f.storiesOf(len(ps), func(i int) int { return ps[i].claim }), func(x, y int) {
 		a, b := ps[x], ps[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -1022,7 +1128,8 @@ type confList struct {
 func (f *confFinder) lists() {
 	var ls []confList
 	blocks := newConfBlocks[string]()
-	for ci, d := range f.ix.claimDetails {
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci]
 		s := f.ix.Sentences[f.ix.Claims[ci].Sentence].Text
 		for _, l := range d.lists {
 			keys := map[string]bool{}
@@ -1043,7 +1150,7 @@ func (f *confFinder) lists() {
 			}
 		}
 	}
-	blocks.pairs(func(x, y int) {
+	blocks.storyPairs(f.storiesOf(len(ls), func(i int) int { return ls[i].claim }), func(x, y int) {
 		a, b := ls[x], ls[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -1219,7 +1326,8 @@ type confPlace struct {
 func (f *confFinder) places() {
 	var ps []confPlace
 	blocks := newConfBlocks[string]()
-	for ci, d := range f.ix.claimDetails {
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci]
 		if len(d.persons) == 0 {
 			continue
 		}
@@ -1234,7 +1342,7 @@ func (f *confFinder) places() {
 			}
 		}
 	}
-	blocks.pairs(func(x, y int) {
+	blocks.storyPairs(f.storiesOf(len(ps), func(i int) int { return ps[i].claim }), func(x, y int) {
 		a, b := ps[x], ps[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -1328,7 +1436,8 @@ type confFirst struct {
 func (f *confFinder) firsts() {
 	var fs []confFirst
 	blocks := newConfBlocks[string]()
-	for ci, d := range f.ix.claimDetails {
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci]
 		for _, x := range d.firsts {
 			if x.what == "" {
 				continue
@@ -1338,7 +1447,7 @@ func (f *confFinder) firsts() {
 			blocks.add(x.what, id)
 		}
 	}
-	blocks.pairs(func(x, y int) {
+	blocks.storyPairs(f.storiesOf(len(fs), func(i int) int { return fs[i].claim }), func(x, y int) {
 		a, b := fs[x], fs[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -1376,14 +1485,15 @@ type confLabel struct {
 func (f *confFinder) labels() {
 	var ls []confLabel
 	blocks := newConfBlocks[string]()
-	for ci, d := range f.ix.claimDetails {
+	for ci := range f.ix.claimDetails {
+		d := &f.ix.claimDetails[ci]
 		for _, lb := range d.labels {
 			id := len(ls)
 			ls = append(ls, confLabel{ci, lb})
 			blocks.add(lb.noun, id)
 		}
 	}
-	blocks.pairs(func(x, y int) {
+	blocks.storyPairs(f.storiesOf(len(ls), func(i int) int { return ls[i].claim }), func(x, y int) {
 		a, b := ls[x], ls[y]
 		if !f.comparable(a.claim, b.claim) {
 			return
@@ -1434,6 +1544,9 @@ func (f *confFinder) build() []Conflict {
 	out := make([]Conflict, 0, len(order))
 	for _, k := range order {
 		c := merged[k]
+		if c.whyFn != nil {
+			c.why = c.whyFn()
+		}
 		conf := Conflict{
 			Kind: c.kind, Severity: c.severity, Score: math.Round(c.score*100) / 100,
 			Why: c.why,

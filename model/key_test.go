@@ -75,3 +75,18 @@ func TestReportListsTriagedClaims(t *testing.T) {
 		t.Fatal("claims without triage data")
 	}
 }
+
+func TestNormalizeForKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"The  talks lasted 3 hours.": "the talks lasted 3 hours",
+		"  --Hello, World!-- ":       "hello world",
+		"Ça VA — “Très” bien, 3½!":   "ça va très bien 3",
+		"a\xffb":                     "a b",
+		"ÖZİL’s goal":                "özil s goal",
+		"":                           "",
+	} {
+		if got := normalizeForKey(in); got != want {
+			t.Errorf("normalizeForKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
