@@ -250,8 +250,11 @@ func (f *confFinder) storiesOf(n int, claimOf func(i int) int) []int32 {
 	return out
 }
 
+// sameSentenceText reports whether claims a and b quote the same words
+// (one sentence syndicated twice), which is never a conflict.
 func (f *confFinder) sameSentenceText(a, b int) bool {
-	return f.ix.Sentences[a].Text == f.ix.Sentences[b].Text
+	ix := f.ix
+	return ix.Sentences[ix.Claims[a].Sentence].Text == ix.Sentences[ix.Claims[b].Sentence].Text
 }
 
 // confBlocks is a blocking index: entries (numbered densely from 0) under
