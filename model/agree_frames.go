@@ -310,6 +310,9 @@ type frameReader struct {
 	wordExt   []frameWordExt
 	classKeys map[string]string
 	actorKeys []string
+	// roles are roleCountries' keys and roleNoun's key per title: the
+	// same few titles come back in frame after frame.
+	roles map[string]*frameRole
 	// Per-sentence buffers, reused: see read.
 	fl     []frameFlag
 	inName []int16
@@ -1326,19 +1329,17 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 					subjects = r.roleCountries(subjects, ref.Role)
 					// The title's head noun: "UN special envoy Jane
 					// Doe" is the envoy another source names.
-					if w := strings.Fields(ref.Role); len(w) > 0 {
-						subjects = append(subjects, "noun:"+r.lem.lemma(strings.ToLower(w[len(w)-1])))
+					if noun := r.roleNoun(ref.Role); noun != "" {
+						subjects = append(subjects, noun)
 					}
 				}
 			}
 		}
-		sort.Strings(subjects)
+		// claimUniq sorts.
 		fr.subjects = slabCopy(&r.strSlab, claimUniq(subjects))
-		sort.Strings(core)
 		fr.core = slabCopy(&r.strSlab, claimUniq(core))
 		r.subjBuf, r.coreBuf = subjects, core
 	}
-	sort.Strings(actors)
 	fr.actors = slabCopy(&r.strSlab, claimUniq(actors))
 	r.actBuf = actors
 
@@ -1395,18 +1396,47 @@ func (r *frameReader) frame(ci int, toks []ctoken, fl []frameFlag, refs []ActorR
 // roleCountries adds the country a title names ("French President",
 // "German Foreign Minister"): an official speaks and acts for it.
 func (r *frameReader) roleCountries(actors []string, role string) []string {
-	for _, w := range strings.Fields(role) {
+	return append(actors, r.role(role).countries...)
+}
+
+// roleNoun is the key of a title's head noun ("noun:envoy" for "UN
+// special envoy"), "" for a title without words.
+func (r *frameReader) roleNoun(role string) string {
+	return r.role(role).noun
+}
+
+// frameRole is what the frame reader keys on in a title.
+type frameRole struct {
+	countries []string
+	noun      string
+}
+
+// role is the frameRole of a title, worked out on its first use.
+func (r *frameReader) role(role string) *frameRole {
+	if x, ok := r.roles[role]; ok {
+		return x
+	}
+	x := &frameRole{}
+	words := strings.Fields(role)
+	for _, w := range words {
 		country, ok := claimCountryOf[claimFold(w)]
 		if !ok {
 			continue
 		}
 		if a := r.ix.ActorByName(country); a >= 0 {
-			actors = append(actors, r.actorKey(a))
+			x.countries = append(x.countries, r.actorKey(a))
 		} else {
-			actors = append(actors, "country:"+country)
+			x.countries = append(x.countries, "country:"+country)
 		}
 	}
-	return actors
+	if len(words) > 0 {
+		x.noun = "noun:" + r.lem.lemma(strings.ToLower(words[len(words)-1]))
+	}
+	if r.roles == nil {
+		r.roles = map[string]*frameRole{}
+	}
+	r.roles[role] = x
+	return x
 }
 
 // antecedent finds whom "he" or "she" at byte offset off of sentence si

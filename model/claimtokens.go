@@ -55,6 +55,7 @@ const (
 	ctfAfterArticle                     // a number word, or the word after "a"/"an" in a hedge
 	ctfVerbFiller                       // claimVerbFillers
 	ctfLy                               // ends in "ly"
+	ctfHedgeFirst                       // first word of a qHedges phrase
 	// ctfNumberToken is never a token's: ctokenizeCached sets it in the
 	// flags of a sentence that has a number token.
 	ctfNumberToken
@@ -94,6 +95,7 @@ func ctLexicon() map[string]ctFlags {
 		first(polStances, ctfStanceCue)
 		first(polModalities, ctfModalCue)
 		first(polNegPhrases, ctfNegPhrase)
+		first(qHedges, ctfHedgeFirst)
 		set(roleHeads, ctfRoleHead)
 		set(qStartWords, ctfQStart)
 		set(tRelativeStart, ctfTimeStart)

@@ -16,7 +16,9 @@ func newClaimFrameReader(ix *Index, b *claimBuilder) *frameReader {
 	size := cap(b.words.info)
 	return &frameReader{ix: ix, lem: b.lem, cache: b.words, classKeys: map[string]string{},
 		words: make([]frameWord, 0, size), wordExt: make([]frameWordExt, 0, size/4),
-		byCache: make([]int32, size), actorKeys: make([]string, len(ix.Actors))}
+		// The builder's actor keys are all made up front and only
+		// read from here on, so the workers share them.
+		byCache: make([]int32, size), actorKeys: b.actorKeys}
 }
 
 // readClaim reads the frames of claim ci, whose sentence the worker's

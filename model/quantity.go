@@ -115,7 +115,13 @@ var qStartWords = map[string]bool{"a": true, "an": true, "between": true, "tens"
 // qAt tries to read a quantity starting at toks[i].
 func qAt(s string, toks []ctoken, i int) (Quantity, int) {
 	start := i
-	hedge, hn := qHedges.match(toks, i)
+	// Most quantities open with a digit, no hedge word: the flag spares
+	// them the phrase table's map look-up.
+	var hedge string
+	var hn int
+	if toks[i].is(ctfHedgeFirst) {
+		hedge, hn = qHedges.match(toks, i)
+	}
 	// "some" and "just" are hedges only before a number.
 	j := i + hn
 	// A currency symbol or "magnitude" may precede the number.

@@ -172,10 +172,12 @@ sultan marshal admiral colonel lieutenant sergeant captain prosecutor commission
 // fallbackRoles finds "Title Name" mentions without the actor index: up to
 // six title words (time words, a country, office words) before a run of
 // capitalised words, the last of which keys the person.
-func fallbackRoles(s string, toks []ctoken) []roleMention {
+// cache, when not nil, keeps parseRole's results per title: a corpus
+// repeats its titles.
+func fallbackRoles(s string, toks []ctoken, cache map[string]roleInfo) []roleMention {
 	var out []roleMention
 	for i := 0; i < len(toks); i++ {
-		if toks[i].Kind != ctWord || !roleHeads[toks[i].Lower] {
+		if toks[i].Kind != ctWord || !toks[i].is(ctfRoleHead) { // roleHeads, looked up at tokenizing
 			continue
 		}
 		// Multi-word offices: "prime minister", "secretary of state".
@@ -205,10 +207,18 @@ func fallbackRoles(s string, toks []ctoken) []roleMention {
 			}
 			break
 		}
+		title := s[toks[st].Start:toks[j-1].End]
+		ri, ok := cache[title]
+		if !ok {
+			ri = parseRole(title)
+			if cache != nil {
+				cache[title] = ri
+			}
+		}
 		out = append(out, roleMention{
 			actor: -1, key: "name:" + toks[k-1].Lower,
 			name:  s[toks[j].Start:toks[k-1].End],
-			role:  parseRole(s[toks[st].Start:toks[j-1].End]),
+			role:  ri,
 			start: toks[st].Start, end: toks[k-1].End,
 		})
 		i = k - 1

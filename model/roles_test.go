@@ -46,7 +46,7 @@ func TestRolesClash(t *testing.T) {
 
 func TestFallbackRoles(t *testing.T) {
 	s := "Russian President Vladimir Putin and former U.S. President Donald Trump met Secretary of State Marco Rubio."
-	got := fallbackRoles(s, ctokenize(s))
+	got := fallbackRoles(s, ctokenize(s), nil)
 	want := []struct{ key, span, base, temporal string }{
 		{"name:putin", "Russian President Vladimir Putin", "president", ""},
 		{"name:trump", "former U.S. President Donald Trump", "president", "former"},
