@@ -278,7 +278,7 @@ func (ix *Index) extractClaims() {
 		}
 		lx.weight[l] = math.Max(w, 0.5)
 	}
-	lx.stories = claimStories(ix)
+	lx.stories = articleStories(ix)
 	ix.claimLex = lx
 	ix.resolveFrames(fx, workerOf, remap, readers)
 	ix.claimFrames = fx
