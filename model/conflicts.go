@@ -135,21 +135,7 @@ func (f *confFinder) overlapNormed(a, b []lemmaID, wa, wb float64) (cos, shared 
 	if wa == 0 || wb == 0 {
 		return 0, 0
 	}
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case b[j] < a[i]:
-			j++
-		default:
-			w := f.weight(a[i])
-			shared += w
-			cos += w * w
-			i++
-			j++
-		}
-	}
+	shared, cos = f.sharedSums(a, b)
 	return cos / math.Sqrt(wa*wb), shared
 }
 
@@ -213,7 +199,14 @@ func (f *confFinder) overlap(a, b []lemmaID) (cos, shared float64) {
 // in the same order), for callers that do not need the cosine: weights
 // are at least 0.5, so overlap's zero-norm case is the empty set, which
 // shares nothing here too.
-func (f *confFinder) sharedWeight(a, b []lemmaID) (shared float64) {
+func (f *confFinder) sharedWeight(a, b []lemmaID) float64 {
+	shared, _ := f.sharedSums(a, b)
+	return shared
+}
+
+// sharedSums walks two sorted lemma sets once and adds up the weights of
+// the lemmas they share and their squares, in order.
+func (f *confFinder) sharedSums(a, b []lemmaID) (shared, squares float64) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -222,12 +215,14 @@ func (f *confFinder) sharedWeight(a, b []lemmaID) (shared float64) {
 		case b[j] < a[i]:
 			j++
 		default:
-			shared += f.weight(a[i])
+			w := f.weight(a[i])
+			shared += w
+			squares += w * w
 			i++
 			j++
 		}
 	}
-	return shared
+	return shared, squares
 }
 
 func (f *confFinder) article(claim int) *Article {

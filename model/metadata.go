@@ -25,35 +25,21 @@ var (
 // (report lines), in either case, and none of these letters has a
 // non-ASCII case fold, so a line with other ASCII bytes there cannot match
 // and one with a non-ASCII byte goes to the regexp.
-
 func isBylineLine(s string) bool {
 	return len(s) < 120 && mayBeByline(s) && reByline.MatchString(s)
 }
 
-func mayBeByline(s string) bool {
-	if len(s) < 2 {
-		return false
-	}
-	c0, c1 := s[0], s[1]
-	if c0 >= utf8.RuneSelf || c1 >= utf8.RuneSelf {
-		return true
-	}
-	switch c0 | 0x20 {
-	case 'b':
-		return c1|0x20 == 'y'
-	case 'w':
-		return c1|0x20 == 'r' || c1|0x20 == 'o'
-	case 'a':
-		return c1|0x20 == 'u'
-	}
-	return false
-}
+func mayBeByline(s string) bool { return startsWithPairFold(s, "by", "wr", "wo", "au") }
 
 func isReportByLine(s string) bool {
 	return len(s) < 160 && mayBeReportBy(s) && reReportBy.MatchString(s)
 }
 
-func mayBeReportBy(s string) bool {
+func mayBeReportBy(s string) bool { return startsWithPairFold(s, "re", "fr") }
+
+// startsWithPairFold reports whether s starts with one of the two-letter
+// lower-case pairs, in any case, or with a non-ASCII byte.
+func startsWithPairFold(s string, pairs ...string) bool {
 	if len(s) < 2 {
 		return false
 	}
@@ -61,11 +47,10 @@ func mayBeReportBy(s string) bool {
 	if c0 >= utf8.RuneSelf || c1 >= utf8.RuneSelf {
 		return true
 	}
-	switch c0 | 0x20 {
-	case 'r':
-		return c1|0x20 == 'e'
-	case 'f':
-		return c1|0x20 == 'r'
+	for _, p := range pairs {
+		if c0|0x20 == p[0] && c1|0x20 == p[1] {
+			return true
+		}
 	}
 	return false
 }
