@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -741,15 +742,8 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 		st, en := as.start, as.end
 		// The title usually stands right before the name; a span that
 		// already holds it is used as it is.
-		if claimIsASCII(s[:en]) && claimIsASCII(as.role) {
-			// The same tests without lower-cased copies.
-			if claimIndexFold(s[st:en], as.role, false) < 0 {
-				if k := claimIndexFold(s[:st], as.role, true); k >= 0 && st-k-len(as.role) <= 2 {
-					st = k
-				}
-			}
-		} else if !strings.Contains(strings.ToLower(s[st:en]), strings.ToLower(as.role)) {
-			if k := strings.LastIndex(strings.ToLower(s[:st]), strings.ToLower(as.role)); k >= 0 && st-k-len(as.role) <= 2 {
+		if k, _ := claimIndexFold(s[st:en], as.role, false); k < 0 {
+			if k, n := claimIndexFold(s[:st], as.role, true); k >= 0 && st-k-n <= 2 {
 				st = k
 			}
 		}
@@ -791,50 +785,71 @@ func (b *claimBuilder) roles(s string, toks []ctoken, si int) []roleMention {
 	return out
 }
 
-func claimIsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+// claimIndexFold finds sub in s under Unicode case folding, the first
+// match or, with last, the last one, and returns its byte offset in s and
+// its byte length there: folding can change a word's length ("İ", "ẞ"), so
+// an offset into a lower-cased copy of s would point elsewhere in s.
+// (-1, 0) when sub is not there.
+func claimIndexFold(s, sub string, last bool) (int, int) {
+	if sub == "" {
+		if last {
+			return len(s), 0
+		}
+		return 0, 0
+	}
+	for k := range len(s) {
+		i := k
+		if last {
+			i = len(s) - 1 - k
+		}
+		if !utf8.RuneStart(s[i]) {
+			continue
+		}
+		if n := foldPrefixLen(s[i:], sub); n >= 0 {
+			return i, n
 		}
 	}
-	return true
+	return -1, 0
 }
 
-// claimIndexFold is strings.Index (or, with last, strings.LastIndex) of
-// the lower-cased ASCII strings s and sub.
-func claimIndexFold(s, sub string, last bool) int {
-	n := len(s) - len(sub)
-	if n < 0 {
-		return -1
-	}
-	lower := func(c byte) byte {
-		if c >= 'A' && c <= 'Z' {
-			return c + 'a' - 'A'
+// foldPrefixLen is the byte length of the start of s that equals sub under
+// case folding (as strings.EqualFold compares), or -1.
+func foldPrefixLen(s, sub string) int {
+	i := 0
+	for _, r := range sub {
+		if i >= len(s) {
+			return -1
 		}
-		return c
-	}
-	at := func(i int) bool {
-		for j := 0; j < len(sub); j++ {
-			if lower(s[i+j]) != lower(sub[j]) {
-				return false
+		if c := s[i]; c < utf8.RuneSelf && r < utf8.RuneSelf {
+			if toLowerASCII(c) != toLowerASCII(byte(r)) {
+				return -1
 			}
+			i++
+			continue
 		}
+		q, w := utf8.DecodeRuneInString(s[i:])
+		if !runesFoldEqual(q, r) {
+			return -1
+		}
+		i += w
+	}
+	return i
+}
+
+// runesFoldEqual is strings.EqualFold for two runes: one is in the other's
+// orbit of simple case folds.
+func runesFoldEqual(a, b rune) bool {
+	if a == b {
 		return true
 	}
-	if last {
-		for i := n; i >= 0; i-- {
-			if at(i) {
-				return i
-			}
-		}
-		return -1
+	if b < a {
+		a, b = b, a
 	}
-	for i := 0; i <= n; i++ {
-		if at(i) {
-			return i
-		}
+	r := unicode.SimpleFold(a)
+	for r != a && r < b {
+		r = unicode.SimpleFold(r)
 	}
-	return -1
+	return r == b
 }
 
 // nameKey says who or what a name in a sentence is: the actor whose mention

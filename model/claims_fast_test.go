@@ -72,16 +72,36 @@ func TestClaimTokenRangeMatchesScan(t *testing.T) {
 	}
 }
 
-// claimIndexFold finds what strings.Index and LastIndex find in lower case.
-func TestClaimIndexFoldMatchesLowerCase(t *testing.T) {
+// claimIndexFold finds what strings.Index and LastIndex find in lower
+// case for ASCII, and offsets into the original text when folding changes
+// a letter's length.
+func TestClaimIndexFold(t *testing.T) {
 	for _, s := range []string{"", "a", "President Joe Biden", "the PRESIDENT said president", "U.S. Secretary of State", "aaa"} {
-		for _, sub := range []string{"", "a", "president", "PRESIDENT", "Secretary of State", "aa", "x"} {
-			if got, want := claimIndexFold(s, sub, false), strings.Index(strings.ToLower(s), strings.ToLower(sub)); got != want {
-				t.Errorf("Index(%q, %q) = %d, want %d", s, sub, got, want)
+		for _, sub := range []string{"a", "president", "PRESIDENT", "Secretary of State", "aa", "x"} {
+			if got, n := claimIndexFold(s, sub, false); got != strings.Index(strings.ToLower(s), strings.ToLower(sub)) || got >= 0 && n != len(sub) {
+				t.Errorf("Index(%q, %q) = %d, %d", s, sub, got, n)
 			}
-			if got, want := claimIndexFold(s, sub, true), strings.LastIndex(strings.ToLower(s), strings.ToLower(sub)); got != want {
-				t.Errorf("LastIndex(%q, %q) = %d, want %d", s, sub, got, want)
+			if got, n := claimIndexFold(s, sub, true); got != strings.LastIndex(strings.ToLower(s), strings.ToLower(sub)) || got >= 0 && n != len(sub) {
+				t.Errorf("LastIndex(%q, %q) = %d, %d", s, sub, got, n)
 			}
+		}
+	}
+	cases := []struct {
+		s, sub string
+		last   bool
+		at, n  int
+	}{
+		// "İ" lower-cases to three bytes: offsets into a lowered copy
+		// would land one byte late per İ.
+		{"İİ President Kim", "president", true, 5, 9},
+		{"Ünal, PRÄSIDENT Kim", "präsident", true, 7, 10},
+		{"der präsident, PRÄSIDENT", "Präsident", false, 4, 10},
+		{"Kelvin \u212a", "k", true, 7, 3},
+		{"straße", "STRASSE", false, -1, 0},
+	}
+	for _, c := range cases {
+		if at, n := claimIndexFold(c.s, c.sub, c.last); at != c.at || n != c.n {
+			t.Errorf("claimIndexFold(%q, %q, %v) = %d, %d; want %d, %d", c.s, c.sub, c.last, at, n, c.at, c.n)
 		}
 	}
 }
