@@ -11,6 +11,7 @@ import (
 	readability "codeberg.org/readeck/go-readability"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // maxReadabilityElems caps the elements handed to readability, whose
@@ -84,7 +85,11 @@ func fillFromMeta(ex *Extracted, meta htmlMeta) {
 // runReadability parses the page and runs readability on it. Valid UTF-8 is
 // parsed as is, so that the text keeps the bytes of the file (readability's
 // own reader guesses a charset and normalises to NFC, which would defeat the
-// offset alignment); other bytes go through readability's charset detection.
+// offset alignment). Other bytes are decoded first by the charset the page
+// declares (byte order mark, <meta charset>), else as Windows-1252, as text
+// files are: readability's own guess ranks its detectors' answers in the
+// order their goroutines finish, so the same page could come out as
+// Shift_JIS on one run and GBK on the next.
 // A panic inside readability on some odd page is a failed extraction, not a
 // crash.
 func runReadability(data []byte, pageURL *url.URL) (art readability.Article, ok bool) {
@@ -96,15 +101,17 @@ func runReadability(data []byte, pageURL *url.URL) (art readability.Article, ok 
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxReadabilityElems
 	var err error
-	if utf8.Valid(data) {
-		doc, perr := html.Parse(bytes.NewReader(data))
-		if perr != nil {
+	if !utf8.Valid(data) {
+		enc, _, _ := charset.DetermineEncoding(data, "text/html")
+		if data, err = enc.NewDecoder().Bytes(data); err != nil {
 			return art, false
 		}
-		art, err = p.ParseAndMutate(doc, pageURL)
-	} else {
-		art, err = p.Parse(bytes.NewReader(data), pageURL)
 	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return art, false
+	}
+	art, err = p.ParseAndMutate(doc, pageURL)
 	return art, err == nil && art.Node != nil
 }
 

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -140,5 +141,37 @@ gamma &amp; <em>delta</em>&nbsp;epsilon.</p><p>Zeta&amp;amp;eta theta iota kappa
 	prevEnd := int(offs[i-1])
 	if int(offs[i]) != prevEnd || !strings.HasPrefix(string(raw[prevEnd:]), "</p></div>") || end != prevEnd {
 		t.Errorf("unfound paragraph at %d, previous end %d, end %d", offs[i], prevEnd, end)
+	}
+}
+
+// A page that is not UTF-8 is decoded by the charset it declares, and the
+// same bytes give the same text on every run.
+func TestHTMLDeclaredCharset(t *testing.T) {
+	// "Les négociations ont repris à Genève jeudi." in ISO 8859-1.
+	line := []byte("Les n\xe9gociations ont repris \xe0 Gen\xe8ve jeudi, selon les d\xe9l\xe9gations.")
+	var page bytes.Buffer
+	page.WriteString(`<html><head><meta charset="iso-8859-1"><title>Talks</title></head><body><article>`)
+	for range 6 {
+		page.WriteString("<p>")
+		for range 4 {
+			page.Write(line)
+			page.WriteByte(' ')
+		}
+		page.WriteString("</p>")
+	}
+	page.WriteString(`</article></body></html>`)
+	doc := Document{Name: "talks.html", File: "talks.html", Data: page.Bytes()}
+	first, err := extract(doc)
+	if err != nil || len(first) == 0 {
+		t.Fatalf("extract: %v, %d articles", err, len(first))
+	}
+	if !strings.Contains(first[0].Body, "Les négociations ont repris à Genève jeudi") {
+		t.Fatalf("not decoded as ISO 8859-1: %q", first[0].Body[:min(len(first[0].Body), 120)])
+	}
+	for range 10 {
+		again, err := extract(doc)
+		if err != nil || len(again) != len(first) || again[0].Body != first[0].Body {
+			t.Fatalf("a second run gave another text")
+		}
 	}
 }
