@@ -211,40 +211,35 @@ func countHTMLTags(head []byte) int {
 	return n
 }
 
-// isBinary reports data that is not text: NUL bytes or mostly undecodable
-// bytes in the first few kilobytes.
+// isBinary tells data that is no text at all from text in any encoding: a
+// NUL byte, or, in bytes that are not UTF-8, control bytes that no text
+// holds. Invalid UTF-8 alone is no sign: a page in Windows-1251 or
+// ISO 8859-7 is invalid UTF-8 in almost every letter.
 func isBinary(data []byte) bool {
 	head := data
 	if len(head) > 8192 {
 		head = head[:8192]
 	}
-	// A NUL byte is the only way to decode a rune 0; without one, valid
-	// UTF-8 has no bad bytes. Both tests run many bytes at a time.
+	// Both tests run many bytes at a time.
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	if utf8.Valid(head) {
 		return false
 	}
-	bad := 0
-	for i := 0; i < len(head); {
-		if c := head[i]; c < utf8.RuneSelf {
-			if c == 0 {
-				return true
-			}
-			i++
-			continue
+	controls := 0
+	for _, c := range head {
+		if c < 0x20 && !isTextControl(c) || c == 0x7f {
+			controls++
 		}
-		r, n := utf8.DecodeRune(head[i:])
-		if r == 0 {
-			return true
-		}
-		if r == utf8.RuneError && n == 1 {
-			bad++
-		}
-		i += n
 	}
-	return len(head) > 0 && bad*10 > len(head)
+	return controls*50 > len(head)
+}
+
+// isTextControl reports the control bytes text does hold: white space,
+// and ESC, which starts the terminal sequences Sanitize strips.
+func isTextControl(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x1b
 }
 
 // dateLayouts are the date forms met in front matter and HTML meta tags.

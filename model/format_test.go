@@ -154,6 +154,33 @@ func TestFormatBadInput(t *testing.T) {
 	}
 }
 
+// Text in an 8-bit encoding is invalid UTF-8 in almost every letter, yet
+// text; bytes with the control codes of machine data are not.
+func TestIsBinary(t *testing.T) {
+	// "Переговоры в Женеве" in Windows-1251, a line of it.
+	cyr := []byte{0xcf, 0xe5, 0xf0, 0xe5, 0xe3, 0xee, 0xe2, 0xee, 0xf0, 0xfb, ' ', 0xe2, ' ', 0xc6, 0xe5, 0xed, 0xe5, 0xe2, 0xe5, '.', '\n'}
+	noNUL := make([]byte, 4096)
+	for i := range noNUL {
+		noNUL[i] = byte(i*7919%255 + 1) // every byte value but 0, spread out
+	}
+	cases := []struct {
+		name   string
+		data   []byte
+		binary bool
+	}{
+		{"utf-8", []byte("Talks in Geneva.\n"), false},
+		{"windows-1251", bytes.Repeat(cyr, 40), false},
+		{"ansi in latin-1", []byte("\x1b[31mD\xe9l\xe9gations\x1b[0m \xe0 Gen\xe8ve\r\n"), false},
+		{"nul", []byte("GIF89a\x00\x01"), true},
+		{"machine bytes without nul", noNUL, true},
+	}
+	for _, c := range cases {
+		if got := isBinary(c.data); got != c.binary {
+			t.Errorf("%s: isBinary = %v", c.name, got)
+		}
+	}
+}
+
 func TestHTMLDeepNesting(t *testing.T) {
 	head := `<html><head><title>Deep page</title>
 <meta property="og:site_name" content="Deep News">
