@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1398,7 +1400,8 @@ func confSameStrings(a, b []string) bool {
 	return true
 }
 
-func confCountShared(a, b []string) int {
+// confCountShared counts the items two sorted sets share.
+func confCountShared[T cmp.Ordered](a, b []T) int {
 	n, j := 0, 0
 	for _, x := range a {
 		for j < len(b) && b[j] < x {
@@ -1646,14 +1649,7 @@ func confAddSides(l, add []confSide) []confSide {
 
 func confUnionInts(a, b []int) []int {
 	for _, x := range b {
-		found := false
-		for _, y := range a {
-			if x == y {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(a, x) {
 			a = append(a, x)
 		}
 	}
@@ -1674,7 +1670,7 @@ func (f *confFinder) sideSummary(side []confSide) string {
 			vals = append(vals, v)
 		}
 		label := f.srcLabel[f.ix.Sentences[f.ix.Claims[s.claim].Sentence].Article]
-		if !confContains(srcs[v], label) {
+		if !slices.Contains(srcs[v], label) {
 			srcs[v] = append(srcs[v], label)
 		}
 	}
@@ -1689,14 +1685,7 @@ func (f *confFinder) sideSummary(side []confSide) string {
 func confWithoutSides(l, other []confSide) []confSide {
 	out := l[:0:0]
 	for _, s := range l {
-		dup := false
-		for _, o := range other {
-			if o.claim == s.claim && o.start == s.start {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.ContainsFunc(other, func(o confSide) bool { return o.claim == s.claim && o.start == s.start }) {
 			out = append(out, s)
 		}
 	}
@@ -1742,15 +1731,6 @@ func confOneSpaced(s string) string {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	return s
-}
-
-func confContains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // topicOf names the conflict's topic: a topic every claim shares, else one

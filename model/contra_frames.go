@@ -310,7 +310,7 @@ func (f *confFinder) frameOpposedWords(a, b []lemmaID) (string, string, bool) {
 // frameParaphrase: the shorter word set is (nearly) in the longer, and
 // with the names they share (actors) there is enough to be a statement.
 func (f *confFinder) frameParaphrase(a, b []lemmaID, actors int) bool {
-	return confCountShared32(a, b)+actors >= contraParaphraseWords && f.frameCover(a, b) >= contraParaphrase
+	return confCountShared(a, b)+actors >= contraParaphraseWords && f.frameCover(a, b) >= contraParaphrase
 }
 
 // frameHeads is the lemma of a frame's predicate word, if it has one.
@@ -319,20 +319,6 @@ func (f *confFinder) frameHeads(fr *claimFrame) []lemmaID {
 		return nil
 	}
 	return []lemmaID{fr.headLemma}
-}
-
-// confCountShared32 counts the lemmas two sorted sets share.
-func confCountShared32(a, b []lemmaID) int {
-	n, j := 0, 0
-	for _, x := range a {
-		for j < len(b) && b[j] < x {
-			j++
-		}
-		if j < len(b) && b[j] == x {
-			n++
-		}
-	}
-	return n
 }
 
 // frameCover is the share of the smaller argument set (by idf weight) the
