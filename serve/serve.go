@@ -60,7 +60,8 @@ type Config struct {
 	// Default 2*MaxSessions+16.
 	MaxConns int
 	// IdleTimeout ends a session after this long without input, and a
-	// connection after this long without traffic. Default 30 minutes;
+	// connection a few seconds (connIdleGrace) later without traffic.
+	// Default 30 minutes;
 	// negative disables it.
 	IdleTimeout time.Duration
 	// HandshakeTimeout bounds the time from connect to authenticated.
@@ -216,11 +217,21 @@ func New(cfg Config) (*Server, error) {
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 	}
 	if cfg.IdleTimeout > 0 {
-		s.srv.IdleTimeout = cfg.IdleTimeout
+		// The connection's own deadline comes later than the session's: an
+		// idle session is ended by watchIdle, which tells the user why and
+		// sends an exit status; a connection deadline at the same instant
+		// could cut the connection first, mid-goodbye. It still closes
+		// connections that hold no session.
+		s.srv.IdleTimeout = cfg.IdleTimeout + connIdleGrace
 	}
 	s.srv.AddHostKey(signer)
 	return s, nil
 }
+
+// connIdleGrace is how much longer a connection may stay silent than a
+// session may go without input: time for the session to quit (killGrace)
+// and say goodbye.
+const connIdleGrace = 2*killGrace + time.Second
 
 // HostKeyFingerprint returns the SHA256 fingerprint of the host key, for
 // users to check on first connect.
